@@ -1,0 +1,37 @@
+package io.k8up.core.model;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** What the planner reads of a PersistentVolumeClaim. */
+@Value.Immutable
+public abstract class Claim {
+
+  public abstract String namespace();
+
+  public abstract String name();
+
+  public abstract ImmutableMap<String, String> annotations();
+
+  public abstract ClaimPhase phase();
+
+  /** The PersistentVolume the claim is bound to ({@code spec.volumeName}), if any. */
+  public abstract Optional<String> volumeName();
+
+  /** The access modes the claim asked for ({@code spec.accessModes}). */
+  public abstract ImmutableSet<AccessMode> specAccessModes();
+
+  /** The access modes the bound volume grants ({@code status.accessModes}); empty when unbound. */
+  public abstract ImmutableSet<AccessMode> statusAccessModes();
+
+  /** The access modes in force: those of the status when it reports any, else those of the spec. */
+  public ImmutableSet<AccessMode> accessModes() {
+    return statusAccessModes().isEmpty() ? specAccessModes() : statusAccessModes();
+  }
+
+  public static ImmutableClaim.Builder builder() {
+    return ImmutableClaim.builder();
+  }
+}

@@ -1,0 +1,37 @@
+package io.k8up.core.model;
+
+/**
+ * The annotations and labels the library reads and writes. Their values and what a bad value does
+ * are documented in {@code docs/annotations.md}.
+ */
+public final class K8upAnnotations {
+
+  /** On a claim: {@code "false"} skips it, {@code "true"} includes it in opt-in mode. */
+  public static final String BACKUP = "k8up.io/backup";
+
+  /** On a claim that no pod mounts: the {@code kubernetes.io/hostname} of the node to back it up on. */
+  public static final String HOSTNAME = "k8up.io/hostname";
+
+  /** On a pod: a shell command whose standard output is the backup. */
+  public static final String BACKUP_COMMAND = "k8up.io/backupcommand";
+
+  /** On a pod: the container to run the backup command in; default the first container. */
+  public static final String BACKUP_COMMAND_CONTAINER = "k8up.io/backupcommand-container";
+
+  /** On a pod: the file extension of the backup command's output, e.g. {@code .sql}. */
+  public static final String FILE_EXTENSION = "k8up.io/file-extension";
+
+  /** The label Kubernetes convention uses to name the tool that manages an object. */
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+
+  /**
+   * The value of {@link #MANAGED_BY_LABEL} on every object this library creates; pods carrying it
+   * are never taken for application pods.
+   */
+  public static final String MANAGED_BY_VALUE = "k8up-rwo";
+
+  /** The node label that {@link #HOSTNAME} refers to. */
+  public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+
+  private K8upAnnotations() {}
+}

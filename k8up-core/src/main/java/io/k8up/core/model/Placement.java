@@ -1,0 +1,93 @@
+package io.k8up.core.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Where a backup pod must run to reach a claim's volume. */
+@Value.Immutable
+@Value.Style(visibility = Value.Style.ImplementationVisibility.PACKAGE)
+public abstract class Placement {
+
+  /** The kinds of placement. */
+  public enum Type {
+    /** Any node: the volume is shared (ReadWriteMany, ReadOnlyMany) or needs no node. */
+    ANY,
+    /** The node of the pod that mounts the claim, named exactly. */
+    POD_NODE,
+    /** Where the PersistentVolume's required nodeAffinity says. */
+    PV_NODE_AFFINITY,
+    /** The node whose {@code kubernetes.io/hostname} label is the claim's annotation value. */
+    HOSTNAME
+  }
+
+  public abstract Type type();
+
+  /** For {@link Type#POD_NODE}: the node's name. */
+  public abstract Optional<String> node();
+
+  /**
+   * For {@link Type#POD_NODE}: whether only the mounting pod itself can reach the volume (a
+   * ReadWriteOncePod claim that a pod holds), so no second pod may mount it, even on that node.
+   */
+  @Value.Default
+  public boolean samePodOnly() {
+    return false;
+  }
+
+  /** For {@link Type#PV_NODE_AFFINITY}: the PersistentVolume's node selector terms, verbatim. */
+  public abstract ImmutableList<NodeSelectorTerm> nodeSelectorTerms();
+
+  /** For {@link Type#HOSTNAME}: the value of the node's {@code kubernetes.io/hostname} label. */
+  public abstract Optional<String> hostname();
+
+  @Value.Check
+  void check() {
+    checkState(node().isPresent() == (type() == Type.POD_NODE), "node is set for POD_NODE only");
+    checkState(!samePodOnly() || type() == Type.POD_NODE, "samePodOnly is set for POD_NODE only");
+    checkState(
+        nodeSelectorTerms().isEmpty() == (type() != Type.PV_NODE_AFFINITY),
+        "nodeSelectorTerms are set for PV_NODE_AFFINITY only, and never empty there");
+    checkState(hostname().isPresent() == (type() == Type.HOSTNAME), "hostname is set for HOSTNAME only");
+  }
+
+  /** A placement on any node. */
+  public static Placement anywhere() {
+    return ImmutablePlacement.builder().type(Type.ANY).build();
+  }
+
+  /**
+   * A placement on the node named {@code node}, where a pod mounts the claim.
+   *
+   * @param samePodOnly whether only that pod can reach the volume
+   * @throws IllegalArgumentException if {@code node} is empty
+   */
+  public static Placement onPodNode(String node, boolean samePodOnly) {
+    checkArgument(!node.isEmpty(), "node name is empty");
+    return ImmutablePlacement.builder().type(Type.POD_NODE).node(node).samePodOnly(samePodOnly).build();
+  }
+
+  /**
+   * A placement where a PersistentVolume's required nodeAffinity says.
+   *
+   * @throws IllegalArgumentException if {@code terms} is empty
+   */
+  public static Placement byNodeAffinity(Iterable<NodeSelectorTerm> terms) {
+    ImmutableList<NodeSelectorTerm> copy = ImmutableList.copyOf(terms);
+    checkArgument(!copy.isEmpty(), "a node affinity needs at least one term");
+    return ImmutablePlacement.builder().type(Type.PV_NODE_AFFINITY).nodeSelectorTerms(copy).build();
+  }
+
+  /**
+   * A placement on the node whose {@code kubernetes.io/hostname} label is {@code hostname}.
+   *
+   * @throws IllegalArgumentException if {@code hostname} is empty
+   */
+  public static Placement onHostname(String hostname) {
+    checkArgument(!hostname.isEmpty(), "hostname is empty");
+    return ImmutablePlacement.builder().type(Type.HOSTNAME).hostname(hostname).build();
+  }
+}

@@ -1,0 +1,195 @@
+package io.k8up.core.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.internal.plan.ClaimDecider;
+import io.k8up.core.internal.plan.CommandDecider;
+import io.k8up.core.internal.plan.StrategySelector;
+import io.k8up.core.internal.plan.Trace;
+import io.k8up.core.model.Claim;
+import io.k8up.core.model.Pod;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.spi.VolumeAccessStrategy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides, for every claim of a snapshot and every active pod with a backup command, whether to
+ * back it up, skip it or fail it, with a reason code and a sentence for the user, and where a
+ * claim's backup must run.
+ *
+ * <p>Planning is pure: it reads nothing but the snapshot and this planner's settings, uses no clock
+ * and no randomness, and gives the same plan for the same input whatever the order of the input's
+ * objects. Its cost is linear in claims plus pods. Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * BackupPlan plan = BackupPlanner.builder()
+ *     .strategies(InstalledStrategies.load().inOrder(List.of("job-per-pvc")))
+ *     .build()
+ *     .plan(snapshot);
+ * }</pre>
+ */
+public final class BackupPlanner {
+
+  private final ClaimDecider claims;
+  private final CommandDecider commands;
+
+  private BackupPlanner(Builder builder) {
+    this.claims = new ClaimDecider(
+        builder.nodeResolver.rules(), builder.requireOptIn, new StrategySelector(builder.strategies));
+    this.commands = new CommandDecider(builder.commandsOncePerController);
+  }
+
+  /** A builder with the defaults of K8up: opt-out mode, the default node chain, no strategies. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The plan for every claim and pod of {@code snapshot}. */
+  public BackupPlan plan(ClusterSnapshot snapshot) {
+    checkNotNull(snapshot, "snapshot");
+    List<Decision> decisions = new ArrayList<>(snapshot.claims().size());
+    for (Claim claim : snapshot.claims()) {
+      decisions.add(claims.decide(claim, snapshot, Trace.NONE));
+    }
+    Map<String, String> runnerByController = new HashMap<>();
+    boolean podDecisions = false;
+    for (Pod pod : snapshot.pods()) {
+      if (CommandDecider.hasCommand(pod)) {
+        decisions.add(commands.decide(pod, runnerByController));
+        podDecisions = true;
+      }
+    }
+    if (podDecisions) {
+      // Claims and pods each come sorted; only their interleaving by namespace needs sorting.
+      decisions.sort((a, b) -> a.subject().compareTo(b.subject()));
+    }
+    return BackupPlan.of(decisions, snapshot.notes());
+  }
+
+  /**
+   * How the claim {@code namespace/name} of {@code snapshot} is decided: every rule asked, in order.
+   * Empty when the snapshot has no such claim.
+   */
+  public Optional<Explanation> explain(ClusterSnapshot snapshot, String namespace, String name) {
+    checkNotNull(snapshot, "snapshot");
+    checkNotNull(namespace, "namespace");
+    checkNotNull(name, "name");
+    return snapshot.claims().stream()
+        .filter(claim -> claim.namespace().equals(namespace) && claim.name().equals(name))
+        .findFirst()
+        .map(claim -> {
+          RecordingTrace trace = new RecordingTrace();
+          Decision decision = claims.decide(claim, snapshot, trace);
+          return Explanation.of(decision, trace.steps());
+        });
+  }
+
+  /** Records every step, for {@link #explain}. */
+  private static final class RecordingTrace implements Trace {
+    private final ImmutableList.Builder<ExplanationStep> steps = ImmutableList.builder();
+
+    @Override
+    public boolean enabled() {
+      return true;
+    }
+
+    @Override
+    public void passed(String rule, String why) {
+      steps.add(ExplanationStep.of(rule, false, why));
+    }
+
+    @Override
+    public void decided(String rule, String why) {
+      steps.add(ExplanationStep.of(rule, true, why));
+    }
+
+    ImmutableList<ExplanationStep> steps() {
+      return steps.build();
+    }
+  }
+
+  /**
+   * Settings of a {@link BackupPlanner}. Each setter may be called once; every setting has a
+   * default.
+   */
+  public static final class Builder {
+    private boolean requireOptIn;
+    private boolean commandsOncePerController = true;
+    private NodeResolver nodeResolver = NodeResolver.defaultChain();
+    private ImmutableList<VolumeAccessStrategy> strategies = ImmutableList.of();
+    private final List<String> set = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Whether only claims annotated {@code k8up.io/backup=true} are backed up (K8up's {@code
+     * BACKUP_SKIP_WITHOUT_ANNOTATION}); the others are skipped with {@link
+     * DecisionReason#NOT_OPTED_IN}. Default {@code false}: every claim not opted out.
+     *
+     * @throws IllegalStateException if already set
+     */
+    public Builder requireOptIn(boolean requireOptIn) {
+      once("requireOptIn");
+      this.requireOptIn = requireOptIn;
+      return this;
+    }
+
+    /**
+     * Whether the backup command of pods with one controller (same controller UID) runs in one pod
+     * only, the first by name, as in K8up; the others are skipped with {@link
+     * DecisionReason#SAME_OWNER}. Default {@code true}.
+     *
+     * @throws IllegalStateException if already set
+     */
+    public Builder commandsOncePerController(boolean oncePerController) {
+      once("commandsOncePerController");
+      this.commandsOncePerController = oncePerController;
+      return this;
+    }
+
+    /**
+     * The chain of rules that places ReadWriteOnce claims. Default {@link NodeResolver#defaultChain()}.
+     *
+     * @throws IllegalStateException if already set
+     */
+    public Builder nodeResolver(NodeResolver nodeResolver) {
+      once("nodeResolver");
+      this.nodeResolver = checkNotNull(nodeResolver, "nodeResolver");
+      return this;
+    }
+
+    /**
+     * The volume-access strategies to choose from, most preferred first; each backed-up claim gets
+     * the first one that supports it, and fails with {@link DecisionReason#NO_STRATEGY} when none
+     * does. Default none: claims are decided and placed, and carry no strategy.
+     *
+     * @throws IllegalStateException if already set
+     * @throws IllegalArgumentException if two strategies share an id
+     */
+    public Builder strategies(List<? extends VolumeAccessStrategy> strategies) {
+      once("strategies");
+      ImmutableList<VolumeAccessStrategy> copy = ImmutableList.copyOf(strategies);
+      long distinct = copy.stream().map(VolumeAccessStrategy::id).distinct().count();
+      checkArgument(distinct == copy.size(), "two strategies share an id");
+      this.strategies = copy;
+      return this;
+    }
+
+    /** A planner with these settings. */
+    public BackupPlanner build() {
+      return new BackupPlanner(this);
+    }
+
+    private void once(String setting) {
+      checkState(!set.contains(setting), "%s is already set", setting);
+      set.add(setting);
+    }
+  }
+}

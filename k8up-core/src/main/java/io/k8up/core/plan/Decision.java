@@ -1,0 +1,88 @@
+package io.k8up.core.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import io.k8up.core.model.BackupTarget;
+import io.k8up.core.model.ClaimTarget;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What the planner decided for one claim or pod: an action, a reason code, and a sentence that
+ * tells a user what happened and what to do about it.
+ */
+@Value.Immutable
+public abstract class Decision {
+
+  public abstract Subject subject();
+
+  public abstract Action action();
+
+  public abstract DecisionReason reason();
+
+  /** A sentence for a person: what was decided, and how to change it. */
+  public abstract String message();
+
+  /** What to back up; present exactly when the action is {@link Action#BACKUP}. */
+  public abstract Optional<BackupTarget> target();
+
+  /** The id of the volume-access strategy chosen for a claim, once strategies are installed. */
+  public abstract Optional<String> strategy();
+
+  @Value.Check
+  void check() {
+    checkState(target().isPresent() == (action() == Action.BACKUP), "a target goes with BACKUP only");
+    checkState(
+        strategy().isEmpty() || target().filter(ClaimTarget.class::isInstance).isPresent(),
+        "a strategy goes with a claim backup only");
+  }
+
+  /** The claim target of a claim backup, if this is one. */
+  public Optional<ClaimTarget> claimTarget() {
+    return target().filter(ClaimTarget.class::isInstance).map(ClaimTarget.class::cast);
+  }
+
+  /** A decision to back {@code target} up, without a strategy. */
+  public static Decision backup(Subject subject, BackupTarget target, DecisionReason reason, String message) {
+    checkArgument(
+        subject.namespace().equals(target.namespace()) && subject.name().equals(target.name()),
+        "target %s/%s is not %s", target.namespace(), target.name(), subject);
+    return ImmutableDecision.builder()
+        .subject(subject)
+        .action(Action.BACKUP)
+        .reason(reason)
+        .message(message)
+        .target(target)
+        .build();
+  }
+
+  /** A decision to leave {@code subject} out. */
+  public static Decision skip(Subject subject, DecisionReason reason, String message) {
+    return ImmutableDecision.builder()
+        .subject(subject)
+        .action(Action.SKIP)
+        .reason(reason)
+        .message(message)
+        .build();
+  }
+
+  /** A decision that {@code subject} cannot be backed up. */
+  public static Decision fail(Subject subject, DecisionReason reason, String message) {
+    return ImmutableDecision.builder()
+        .subject(subject)
+        .action(Action.FAIL)
+        .reason(reason)
+        .message(message)
+        .build();
+  }
+
+  /**
+   * This backup decision with {@code strategyId} chosen.
+   *
+   * @throws IllegalStateException if this is not a claim backup
+   */
+  public Decision withStrategy(String strategyId) {
+    return ImmutableDecision.builder().from(this).strategy(strategyId).build();
+  }
+}

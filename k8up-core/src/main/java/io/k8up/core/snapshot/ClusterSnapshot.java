@@ -1,0 +1,184 @@
+package io.k8up.core.snapshot;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.stream.Collectors.toList;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.k8up.core.model.Claim;
+import io.k8up.core.model.PersistentVolume;
+import io.k8up.core.model.Pod;
+import io.k8up.core.model.PodVolume;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable picture of the claims, volumes and pods the planner reads, indexed once so that
+ * planning costs time linear in claims plus pods.
+ *
+ * <p>Claims and pods are kept sorted by namespace and name whatever order they were given in, so a
+ * plan does not depend on input order. Build one with {@link #of}, from a file with {@link
+ * SnapshotFiles}, or from a live cluster with {@link LiveSnapshots}. Instances are thread-safe.
+ */
+public final class ClusterSnapshot {
+
+  private static final Comparator<Claim> CLAIM_ORDER =
+      Comparator.comparing(Claim::namespace).thenComparing(Claim::name);
+  private static final Comparator<Pod> POD_ORDER =
+      Comparator.comparing(Pod::namespace).thenComparing(Pod::name);
+
+  private final ImmutableList<Claim> claims;
+  private final ImmutableMap<String, PersistentVolume> volumesByName;
+  private final ImmutableList<Pod> pods;
+  private final ImmutableList<String> notes;
+  private final Map<String, Map<String, List<Pod>>> podsByNamespaceAndClaim;
+
+  private ClusterSnapshot(
+      List<Claim> sortedClaims,
+      ImmutableMap<String, PersistentVolume> volumesByName,
+      List<Pod> sortedPods,
+      ImmutableList<String> notes) {
+    this.claims = ImmutableList.copyOf(sortedClaims);
+    this.volumesByName = volumesByName;
+    this.pods = ImmutableList.copyOf(sortedPods);
+    this.notes = notes;
+    this.podsByNamespaceAndClaim = indexPodsByClaim(this.pods);
+  }
+
+  /**
+   * A snapshot of these objects.
+   *
+   * @param notes what a reader wants the user to know about how the snapshot was made, such as
+   *     objects it ignored
+   * @throws IllegalArgumentException if two claims, two volumes or two pods share a name (within a
+   *     namespace for claims and pods)
+   */
+  public static ClusterSnapshot of(
+      Collection<Claim> claims,
+      Collection<PersistentVolume> volumes,
+      Collection<Pod> pods,
+      Collection<String> notes) {
+    List<Claim> sortedClaims = new ArrayList<>(claims);
+    sortedClaims.sort(CLAIM_ORDER);
+    for (int i = 1; i < sortedClaims.size(); i++) {
+      checkArgument(
+          CLAIM_ORDER.compare(sortedClaims.get(i - 1), sortedClaims.get(i)) != 0,
+          "two PersistentVolumeClaims are named %s/%s",
+          sortedClaims.get(i).namespace(),
+          sortedClaims.get(i).name());
+    }
+    List<Pod> sortedPods = new ArrayList<>(pods);
+    sortedPods.sort(POD_ORDER);
+    for (int i = 1; i < sortedPods.size(); i++) {
+      checkArgument(
+          POD_ORDER.compare(sortedPods.get(i - 1), sortedPods.get(i)) != 0,
+          "two Pods are named %s/%s",
+          sortedPods.get(i).namespace(),
+          sortedPods.get(i).name());
+    }
+    Map<String, PersistentVolume> byName = new HashMap<>();
+    for (PersistentVolume volume : volumes) {
+      checkArgument(
+          byName.put(volume.name(), volume) == null, "two PersistentVolumes are named %s", volume.name());
+    }
+    return new ClusterSnapshot(
+        sortedClaims, ImmutableMap.copyOf(byName), sortedPods, ImmutableList.copyOf(notes));
+  }
+
+  /** A snapshot of these objects, without notes. */
+  public static ClusterSnapshot of(
+      Collection<Claim> claims, Collection<PersistentVolume> volumes, Collection<Pod> pods) {
+    return of(claims, volumes, pods, ImmutableList.of());
+  }
+
+  /** An empty snapshot. */
+  public static ClusterSnapshot empty() {
+    return of(ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
+  }
+
+  private static Map<String, Map<String, List<Pod>>> indexPodsByClaim(List<Pod> sortedPods) {
+    Map<String, Map<String, List<Pod>>> index = new HashMap<>();
+    for (Pod pod : sortedPods) {
+      Map<String, List<Pod>> byClaim = null;
+      for (PodVolume volume : pod.claimVolumes()) {
+        if (byClaim == null) {
+          byClaim = index.computeIfAbsent(pod.namespace(), namespace -> new HashMap<>());
+        }
+        List<Pod> mounting = byClaim.computeIfAbsent(volume.claimName(), claim -> new ArrayList<>(1));
+        // A pod that names one claim in two volumes mounts it once.
+        if (mounting.isEmpty() || mounting.get(mounting.size() - 1) != pod) {
+          mounting.add(pod);
+        }
+      }
+    }
+    return index;
+  }
+
+  /** Every claim, sorted by namespace and name. */
+  public ImmutableList<Claim> claims() {
+    return claims;
+  }
+
+  /** Every PersistentVolume. */
+  public ImmutableList<PersistentVolume> volumes() {
+    return volumesByName.values().asList();
+  }
+
+  /** The PersistentVolume named {@code name}, if the snapshot holds it. */
+  public Optional<PersistentVolume> volume(String name) {
+    return Optional.ofNullable(volumesByName.get(name));
+  }
+
+  /** Every pod, sorted by namespace and name. */
+  public ImmutableList<Pod> pods() {
+    return pods;
+  }
+
+  /**
+   * The pods whose volumes name the claim {@code namespace/claimName}, in any phase, sorted by
+   * name.
+   */
+  public List<Pod> podsMounting(String namespace, String claimName) {
+    Map<String, List<Pod>> byClaim = podsByNamespaceAndClaim.get(namespace);
+    if (byClaim == null) {
+      return ImmutableList.of();
+    }
+    List<Pod> mounting = byClaim.get(claimName);
+    return mounting == null ? ImmutableList.of() : Collections.unmodifiableList(mounting);
+  }
+
+  /** The namespaces that hold a claim or a pod, sorted. */
+  public ImmutableSet<String> namespaces() {
+    Set<String> namespaces = new HashSet<>();
+    claims.forEach(claim -> namespaces.add(claim.namespace()));
+    pods.forEach(pod -> namespaces.add(pod.namespace()));
+    return ImmutableSet.copyOf(namespaces.stream().sorted().iterator());
+  }
+
+  /** What the reader that built this snapshot wants the user to know, such as ignored objects. */
+  public ImmutableList<String> notes() {
+    return notes;
+  }
+
+  /**
+   * This snapshot restricted to the given namespaces; PersistentVolumes, which belong to no
+   * namespace, are all kept.
+   */
+  public ClusterSnapshot inNamespaces(Collection<String> namespaces) {
+    Set<String> wanted = ImmutableSet.copyOf(namespaces);
+    return new ClusterSnapshot(
+        claims.stream().filter(claim -> wanted.contains(claim.namespace())).collect(toList()),
+        volumesByName,
+        pods.stream().filter(pod -> wanted.contains(pod.namespace())).collect(toList()),
+        notes);
+  }
+}
