@@ -1,0 +1,39 @@
+package io.k8up.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code k8up-rwo} command line: plans and explains backups of a cluster's claims. */
+@Command(
+    name = "k8up-rwo",
+    mixinStandardHelpOptions = true,
+    version = "k8up-rwo 0.1.0-SNAPSHOT",
+    description = "Back up the files of Kubernetes PersistentVolumeClaims of every access mode.",
+    subcommands = {PlanCommand.class, ExplainCommand.class},
+    exitCodeOnInvalidInput = ExitCodes.INPUT_ERROR,
+    exitCodeOnExecutionException = ExitCodes.INPUT_ERROR,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing failed",
+      "1:usage or input error",
+      "2:at least one claim or pod cannot be backed up (a FAIL decision)"
+    })
+public final class K8upRwoCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, ready to execute; tests redirect its output. */
+  static CommandLine commandLine() {
+    return new CommandLine(new K8upRwoCommand());
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'k8up-rwo plan --sample'.");
+  }
+}

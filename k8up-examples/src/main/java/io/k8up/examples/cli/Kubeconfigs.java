@@ -1,0 +1,62 @@
+package io.k8up.examples.cli;
+
+import io.k8up.core.snapshot.SnapshotException;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Finds the kubeconfig as kubectl does ({@code --kubeconfig}, then {@code $KUBECONFIG}, then
+ * {@code ~/.kube/config}) and connects with it; never falls back to an unauthenticated localhost
+ * server, as client-java's defaults would.
+ */
+final class Kubeconfigs {
+
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /** A client for the kubeconfig's current context, and that context's namespace. */
+  record Connection(ApiClient client, String namespace) {}
+
+  private Kubeconfigs() {}
+
+  static Connection connect(Optional<Path> explicit) throws SnapshotException {
+    Path path = explicit.or(Kubeconfigs::defaultPath).orElseThrow(() -> new SnapshotException(
+        "No cluster to read: give --cluster-file FILE or --kubeconfig FILE, set $KUBECONFIG, or create"
+            + " ~/.kube/config. To see a plan right away, try --sample."));
+    if (!Files.isReadable(path)) {
+      throw new SnapshotException("Cannot read kubeconfig " + path + ": no such readable file.");
+    }
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      KubeConfig config = KubeConfig.loadKubeConfig(reader);
+      config.setFile(path.toFile());
+      ApiClient client = ClientBuilder.kubeconfig(config).setReadTimeout(READ_TIMEOUT).build();
+      String namespace = Optional.ofNullable(config.getNamespace()).filter(ns -> !ns.isBlank()).orElse("default");
+      return new Connection(client, namespace);
+    } catch (IOException | RuntimeException e) {
+      throw new SnapshotException("Cannot use kubeconfig " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** The first file of {@code $KUBECONFIG} that exists, else {@code ~/.kube/config} if it exists. */
+  private static Optional<Path> defaultPath() {
+    String variable = System.getenv("KUBECONFIG");
+    if (variable != null && !variable.isBlank()) {
+      for (String entry : variable.split(File.pathSeparator)) {
+        if (!entry.isBlank() && Files.exists(Paths.get(entry))) {
+          return Optional.of(Paths.get(entry));
+        }
+      }
+    }
+    Path home = Paths.get(System.getProperty("user.home"), ".kube", "config");
+    return Files.exists(home) ? Optional.of(home) : Optional.empty();
+  }
+}

@@ -1,0 +1,56 @@
+package io.k8up.examples.cli;
+
+import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.plan.PlanJson;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.snapshot.SnapshotException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code k8up-rwo plan}: what would be backed up, where, and why every other claim is not. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Decide for every PersistentVolumeClaim whether to back it up, skip it or fail it, and where.")
+final class PlanCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  enum Format { table, json }
+
+  @Mixin SourceOptions source;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json (the versioned contract of docs/plan-json.md). Default: ${DEFAULT-VALUE}.")
+  Format output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = source.snapshot();
+    } catch (SnapshotException e) {
+      err.println("k8up-rwo: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    BackupPlan plan = BackupPlanner.builder().requireOptIn(source.optIn).build().plan(snapshot);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == Format.json) {
+      PlanJson.write(plan, out);
+      out.println();
+    } else {
+      plan.notes().forEach(note -> err.println("note: " + note));
+      PlanTable.print(plan, out);
+    }
+    out.flush();
+    return plan.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,78 @@
+package io.k8up.examples.cli;
+
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.snapshot.LiveSnapshots;
+import io.k8up.core.snapshot.SnapshotException;
+import io.k8up.core.snapshot.SnapshotFiles;
+import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Where the cluster comes from, and which of its namespaces to plan: options shared by commands. */
+final class SourceOptions {
+
+  static final String SAMPLE_RESOURCE = "/io/k8up/examples/sample-cluster.yaml";
+
+  /** At most one source; none means the default kubeconfig. */
+  static final class Source {
+    @Option(names = "--cluster-file", paramLabel = "FILE",
+        description = "A file of Kubernetes objects: multi-document YAML, JSON, or a List as `kubectl get -o yaml` writes it.")
+    Path clusterFile;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+        description = "A kubeconfig file of a live cluster. Default: $KUBECONFIG, then ~/.kube/config, as kubectl finds it.")
+    Path kubeconfig;
+
+    @Option(names = "--sample", description = "The bundled sample cluster, which exercises every acceptance criterion.")
+    boolean sample;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Source source = new Source();
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+      description = "The namespace to plan. Default: every namespace of a file; the context's namespace of a live cluster.")
+  String namespace;
+
+  @Option(names = "--opt-in",
+      description = "Back up only claims annotated k8up.io/backup=true (K8up's BACKUP_SKIP_WITHOUT_ANNOTATION).")
+  boolean optIn;
+
+  /** The snapshot of the chosen source, restricted to the chosen namespace. */
+  ClusterSnapshot snapshot() throws SnapshotException {
+    if (source.sample) {
+      return restrict(readSample());
+    }
+    if (source.clusterFile != null) {
+      return restrict(SnapshotFiles.read(source.clusterFile));
+    }
+    Kubeconfigs.Connection connection = Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
+    String target = namespace != null ? namespace : connection.namespace();
+    ApiClient client = connection.client();
+    return LiveSnapshots.read(client, List.of(target));
+  }
+
+  private ClusterSnapshot restrict(ClusterSnapshot snapshot) {
+    return namespace == null ? snapshot : snapshot.inNamespaces(List.of(namespace));
+  }
+
+  private static ClusterSnapshot readSample() throws SnapshotException {
+    InputStream in = SourceOptions.class.getResourceAsStream(SAMPLE_RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("the sample cluster is missing from this build: " + SAMPLE_RESOURCE);
+    }
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return SnapshotFiles.read("sample-cluster.yaml", reader);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the bundled sample cluster", e);
+    }
+  }
+}
