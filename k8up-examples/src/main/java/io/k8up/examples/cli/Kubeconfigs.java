@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,18 @@ final class Kubeconfigs {
 
   private Kubeconfigs() {}
 
+  /** Connects with the kubeconfig kubectl would use in this process's environment. */
   static Connection connect(Optional<Path> explicit) throws SnapshotException {
-    Path path = explicit.or(Kubeconfigs::defaultPath).orElseThrow(() -> new SnapshotException(
+    return connect(explicit, System.getenv(), Paths.get(System.getProperty("user.home")));
+  }
+
+  /**
+   * Connects with {@code explicit}, else the kubeconfig {@code environment} and {@code home} point
+   * to.
+   */
+  static Connection connect(Optional<Path> explicit, Map<String, String> environment, Path home)
+      throws SnapshotException {
+    Path path = explicit.or(() -> defaultPath(environment, home)).orElseThrow(() -> new SnapshotException(
         "No cluster to read: give --cluster-file FILE or --kubeconfig FILE, set $KUBECONFIG, or create"
             + " ~/.kube/config. To see a plan right away, try --sample."));
     if (!Files.isReadable(path)) {
@@ -47,8 +58,8 @@ final class Kubeconfigs {
   }
 
   /** The first file of {@code $KUBECONFIG} that exists, else {@code ~/.kube/config} if it exists. */
-  private static Optional<Path> defaultPath() {
-    String variable = System.getenv("KUBECONFIG");
+  private static Optional<Path> defaultPath(Map<String, String> environment, Path home) {
+    String variable = environment.get("KUBECONFIG");
     if (variable != null && !variable.isBlank()) {
       for (String entry : variable.split(File.pathSeparator)) {
         if (!entry.isBlank() && Files.exists(Paths.get(entry))) {
@@ -56,7 +67,7 @@ final class Kubeconfigs {
         }
       }
     }
-    Path home = Paths.get(System.getProperty("user.home"), ".kube", "config");
-    return Files.exists(home) ? Optional.of(home) : Optional.empty();
+    Path config = home.resolve(".kube").resolve("config");
+    return Files.exists(config) ? Optional.of(config) : Optional.empty();
   }
 }
