@@ -2,6 +2,7 @@ package io.k8up.core.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.Pod;
@@ -30,7 +31,7 @@ class LiveSnapshotsTest {
     ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of("shop"));
 
     assertThat(snapshot.claims()).extracting(Claim::namespace, Claim::name)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("shop", "data"));
+        .containsExactly(tuple("shop", "data"));
     assertThat(snapshot.claims().get(0).volumeName()).contains("pv-1");
     Pod pod = snapshot.pods().get(0);
     assertThat(snapshot.pods()).hasSize(1);
@@ -72,7 +73,7 @@ class LiveSnapshotsTest {
     int small = requestsToRead("small");
     int large = requestsToRead("large");
 
-    assertThat(small).isEqualTo(2 * 1 + 1);
+    assertThat(small).as("2 lists for the one namespace, 1 for volumes").isEqualTo(3);
     assertThat(large).isEqualTo(small);
     assertThat(LiveSnapshots.read(api.client(), namespaces).claims()).hasSize(305);
   }

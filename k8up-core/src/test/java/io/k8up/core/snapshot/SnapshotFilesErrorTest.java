@@ -42,9 +42,7 @@ class SnapshotFilesErrorTest {
 
   @Test
   void fieldOfTheWrongTypeIsNamedWithItsPath() {
-    String yaml =
-        POD.replace("claimName: data", "claimName: {nested: map}")
-            .replace("name: db-0", "name: db-0");
+    String yaml = POD.replace("claimName: data", "claimName: {nested: map}");
 
     SnapshotException e = failure(SnapshotFilesTest.CLAIM + "---\n" + yaml);
 
@@ -56,17 +54,31 @@ class SnapshotFilesErrorTest {
 
   @Test
   void malformedDateAndQuantityAreNamedWithTheirPaths() {
-    String yaml =
-        SnapshotFilesTest.CLAIM
-            .replace("creationTimestamp: 2024-01-01T00:00:00Z", "creationTimestamp: yesterday")
-            .replace("storage: 10Gi", "storage: lots");
+    String badDate =
+        SnapshotFilesTest.CLAIM.replace(
+            "creationTimestamp: 2024-01-01T00:00:00Z", "creationTimestamp: yesterday");
+    String badQuantity =
+        SnapshotFilesTest.CLAIM.replace("name: data", "name: logs").replace("10Gi", "lots");
 
-    SnapshotException e = failure(yaml);
+    SnapshotException e = failure(badDate + "---\n" + badQuantity);
 
-    assertThat(e)
-        .hasMessage(
+    assertThat(e.problems())
+        .containsExactly(
             "test.yaml: document 1 (PersistentVolumeClaim shop/data): metadata.creationTimestamp:"
-                + " expected a date-time such as 2024-01-01T00:00:00Z");
+                + " expected a date-time such as 2024-01-01T00:00:00Z",
+            "test.yaml: document 2 (PersistentVolumeClaim shop/logs):"
+                + " spec.resources.requests.storage: expected a quantity such as 10Gi or 500m");
+  }
+
+  @Test
+  void wrongTypeOfAnAnnotationNamesItsKey() {
+    String yaml =
+        "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: shop\n"
+            + "  annotations:\n    k8up.io/backup: [yes]\n";
+
+    assertThat(failure(yaml))
+        .hasMessage("test.yaml: document 1 (PersistentVolumeClaim shop/data):"
+            + " metadata.annotations[\"k8up.io/backup\"]: expected a string");
   }
 
   @Test

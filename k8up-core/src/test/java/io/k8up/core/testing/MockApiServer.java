@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,6 +38,10 @@ public final class MockApiServer implements BeforeEachCallback, AfterEachCallbac
 
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
+  // The mock server logs every request through java.util.logging; tests need only failures. A
+  // static reference keeps the configured logger from being garbage-collected and reset.
+  private static final Logger MOCK_LOG = quietMockLog();
+
   private KubernetesMockServer server;
   private ApiClient client;
 
@@ -47,6 +53,12 @@ public final class MockApiServer implements BeforeEachCallback, AfterEachCallbac
         false);
     server.init();
     client = clientFor(baseUrl());
+  }
+
+  private static Logger quietMockLog() {
+    Logger log = Logger.getLogger("io.fabric8.mockwebserver");
+    log.setLevel(Level.WARNING);
+    return log;
   }
 
   @Override

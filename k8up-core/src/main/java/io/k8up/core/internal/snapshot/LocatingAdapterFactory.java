@@ -18,8 +18,14 @@ import java.util.Collection;
  * Wraps every adapter so that the first value that fails to read is reported with its path and
  * the type it should have had. Some of client-java's adapters (dates, quantities) fail without
  * saying where, and Gson's own messages name a path relative to where reading started.
+ *
+ * <p>Inside a map, Gson's tree reader reports the path of a value without its key ({@code
+ * spec.resources.requests.}); as every map value is read right after its key, the last string read
+ * on this thread completes the path.
  */
 final class LocatingAdapterFactory implements TypeAdapterFactory {
+
+  private final ThreadLocal<String> lastString = new ThreadLocal<>();
 
   @Override
   public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
@@ -35,7 +41,11 @@ final class LocatingAdapterFactory implements TypeAdapterFactory {
       public T read(JsonReader in) throws IOException {
         String path = in.getPath();
         try {
-          return delegate.read(in);
+          T value = delegate.read(in);
+          if (value instanceof String text) {
+            lastString.set(text);
+          }
+          return value;
         } catch (FieldTypeException alreadyLocated) {
           throw alreadyLocated;
         } catch (RuntimeException e) {
@@ -46,8 +56,14 @@ final class LocatingAdapterFactory implements TypeAdapterFactory {
   }
 
   // Gson writes "$.spec.volumes[0].name"; users write "spec.volumes[0].name".
-  private static String fieldPath(String gsonPath) {
+  private String fieldPath(String gsonPath) {
     String path = gsonPath.startsWith("$") ? gsonPath.substring(1) : gsonPath;
+    if (path.endsWith(".") && lastString.get() != null) {
+      String key = lastString.get();
+      path = key.matches("[A-Za-z0-9_-]+")
+          ? path + key
+          : path.substring(0, path.length() - 1) + "[\"" + key + "\"]";
+    }
     return path.startsWith(".") ? path.substring(1) : path;
   }
 

@@ -43,7 +43,7 @@ public final class ModelGson {
       // Tracking the path of every value would slow down every read; reading again with
       // tracking, only when a read failed, finds the field at no cost to valid input.
       LOCATING.fromJson(tree, type);
-      throw new FieldTypeException("", "a value of the expected type", firstFailure);
+      throw new FieldTypeException("", "values client-java can read", firstFailure);
     }
   }
 }
