@@ -1,0 +1,75 @@
+package io.k8up.core.internal.adapter;
+
+import static io.k8up.core.internal.adapter.ModelAdapter.nonBlank;
+import static io.k8up.core.internal.adapter.ModelAdapter.orEmpty;
+import static io.k8up.core.internal.adapter.ModelAdapter.stringMap;
+
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.model.Pod;
+import io.k8up.core.model.PodPhase;
+import io.k8up.core.model.PodVolume;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.Optional;
+
+/** Converts the parts of a client-java pod that the planner reads. */
+final class PodAdapter {
+
+  private PodAdapter() {}
+
+  static Pod pod(V1ObjectMeta metadata, V1PodSpec spec, V1PodStatus status) {
+    String name = metadata.getName();
+    return Pod.builder()
+        .namespace(metadata.getNamespace())
+        .name(name)
+        .annotations(stringMap(metadata.getAnnotations()))
+        .labels(stringMap(metadata.getLabels()))
+        .phase(PodPhase.fromKubernetesName(status == null ? null : status.getPhase()))
+        .nodeName(nonBlank(spec == null ? null : spec.getNodeName()))
+        .deleting(metadata.getDeletionTimestamp() != null)
+        .containerNames(containerNames(spec))
+        .claimVolumes(claimVolumes(name, spec))
+        .controllerUid(controllerUid(metadata))
+        .build();
+  }
+
+  private static ImmutableList<String> containerNames(V1PodSpec spec) {
+    ImmutableList.Builder<String> names = ImmutableList.builder();
+    for (V1Container container : orEmpty(spec == null ? null : spec.getContainers())) {
+      if (container != null && container.getName() != null) {
+        names.add(container.getName());
+      }
+    }
+    return names.build();
+  }
+
+  private static ImmutableList<PodVolume> claimVolumes(String podName, V1PodSpec spec) {
+    ImmutableList.Builder<PodVolume> volumes = ImmutableList.builder();
+    for (V1Volume volume : orEmpty(spec == null ? null : spec.getVolumes())) {
+      if (volume == null || volume.getName() == null) {
+        continue;
+      }
+      if (volume.getPersistentVolumeClaim() != null) {
+        nonBlank(volume.getPersistentVolumeClaim().getClaimName())
+            .ifPresent(claim -> volumes.add(PodVolume.of(volume.getName(), claim)));
+      } else if (volume.getEphemeral() != null) {
+        // Kubernetes names the claim of a generic ephemeral volume <pod name>-<volume name>.
+        volumes.add(PodVolume.of(volume.getName(), podName + "-" + volume.getName()));
+      }
+    }
+    return volumes.build();
+  }
+
+  private static Optional<String> controllerUid(V1ObjectMeta metadata) {
+    for (V1OwnerReference owner : orEmpty(metadata.getOwnerReferences())) {
+      if (owner != null && Boolean.TRUE.equals(owner.getController())) {
+        return nonBlank(owner.getUid());
+      }
+    }
+    return Optional.empty();
+  }
+}

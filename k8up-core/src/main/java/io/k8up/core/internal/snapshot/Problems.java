@@ -1,0 +1,42 @@
+package io.k8up.core.internal.snapshot;
+
+import io.k8up.core.snapshot.SnapshotException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The problems a reader finds, so that a user fixes a file in one round instead of one error per
+ * run; after {@link SnapshotException#MAX_PROBLEMS} the reader stops looking.
+ */
+public final class Problems {
+
+  private final List<String> found = new ArrayList<>();
+
+  /** Records a problem. */
+  public void add(String problem) {
+    if (!isFull()) {
+      found.add(problem);
+    }
+  }
+
+  /** Whether as many problems were found as an exception lists, so reading can stop. */
+  public boolean isFull() {
+    return found.size() >= SnapshotException.MAX_PROBLEMS;
+  }
+
+  /** Whether any problem was found. */
+  public boolean any() {
+    return !found.isEmpty();
+  }
+
+  /**
+   * Throws an exception listing the problems, if there are any.
+   *
+   * @throws SnapshotException if a problem was found
+   */
+  public void throwIfAny() throws SnapshotException {
+    if (any()) {
+      throw new SnapshotException(found, found.size());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.k8up.core.snapshot;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.k8up.core.internal.adapter.ModelAdapter;
+import io.k8up.core.internal.snapshot.ApiLister;
+import io.k8up.core.internal.snapshot.ListedResource;
+import io.k8up.core.model.Claim;
+import io.k8up.core.model.PersistentVolume;
+import io.k8up.core.model.Pod;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimList;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeList;
+import io.kubernetes.client.openapi.models.V1PodList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads a {@link ClusterSnapshot} from a live cluster with a fixed number of requests.
+ *
+ * <p>A read lists, for each namespace, its PersistentVolumeClaims and its Pods, and lists all
+ * PersistentVolumes once: {@code 2 × namespaces + 1} requests, however many objects there are. It
+ * never fetches objects one by one and does not paginate. It needs the RBAC verb {@code list} on
+ * {@code persistentvolumeclaims} and {@code pods} in each namespace and on {@code
+ * persistentvolumes}. Fields the API server sends that this client-java does not know are ignored.
+ * The method is thread-safe as far as the given {@link ApiClient} is.
+ */
+public final class LiveSnapshots {
+
+  private LiveSnapshots() {}
+
+  /**
+   * Reads the claims and pods of {@code namespaces}, and every PersistentVolume, through {@code
+   * client}, which sets the server, credentials and timeouts.
+   *
+   * @param namespaces the namespaces to read; duplicates are read once
+   * @throws SnapshotException if the server cannot be reached or does not answer in time, rejects
+   *     the credentials, forbids a list (the message names the verb and resource to grant), does
+   *     not know a namespace, or answers with objects that cannot be read
+   * @throws IllegalArgumentException if a namespace is empty
+   * @throws NullPointerException if an argument is or holds null
+   */
+  public static ClusterSnapshot read(ApiClient client, Collection<String> namespaces)
+      throws SnapshotException {
+    checkNotNull(client, "client");
+    ImmutableSet<String> wanted = ImmutableSet.copyOf(namespaces);
+    wanted.forEach(namespace -> checkArgument(!namespace.isEmpty(), "a namespace is empty"));
+    CoreV1Api api = new CoreV1Api(client);
+    ApiLister lister = new ApiLister(client);
+    List<Claim> claims = new ArrayList<>();
+    List<Pod> pods = new ArrayList<>();
+    for (String namespace : wanted) {
+      V1PersistentVolumeClaimList claimList = lister.list(
+          () -> api.listNamespacedPersistentVolumeClaim(namespace).buildCall(null),
+          V1PersistentVolumeClaimList.class,
+          ListedResource.inNamespace("persistentvolumeclaims", namespace));
+      claims.addAll(convert(claimList.getItems(), ModelAdapter::claim, "persistentvolumeclaims"));
+      V1PodList podList = lister.list(
+          () -> api.listNamespacedPod(namespace).buildCall(null),
+          V1PodList.class,
+          ListedResource.inNamespace("pods", namespace));
+      pods.addAll(convert(podList.getItems(), ModelAdapter::pod, "pods"));
+    }
+    V1PersistentVolumeList volumeList = lister.list(
+        () -> api.listPersistentVolume().buildCall(null),
+        V1PersistentVolumeList.class,
+        ListedResource.clusterScoped("persistentvolumes"));
+    List<PersistentVolume> volumes =
+        convert(volumeList.getItems(), ModelAdapter::volume, "persistentvolumes");
+    return ClusterSnapshot.of(claims, volumes, pods);
+  }
+
+  private static <V, M> List<M> convert(List<V> items, Function<V, M> adapter, String resource)
+      throws SnapshotException {
+    ImmutableList.Builder<M> models = ImmutableList.builder();
+    if (items == null) {
+      return models.build();
+    }
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        models.add(adapter.apply(items.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new SnapshotException(
+            "the API server listed " + resource + " with items[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    return models.build();
+  }
+}
