@@ -1,5 +1,7 @@
 package io.k8up.core.model;
 
+import java.util.Locale;
+
 /** The phase of a PersistentVolumeClaim ({@code status.phase}). */
 public enum ClaimPhase {
   PENDING,
@@ -7,6 +9,11 @@ public enum ClaimPhase {
   LOST,
   /** No phase reported, or one Kubernetes does not define. */
   UNKNOWN;
+
+  /** The phase as Kubernetes writes it, e.g. {@code Bound}; {@code Unknown} for {@link #UNKNOWN}. */
+  public String kubernetesName() {
+    return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+  }
 
   /** The phase named {@code phase} as Kubernetes writes it ({@code Bound}), else {@link #UNKNOWN}. */
   public static ClaimPhase fromKubernetesName(String phase) {

@@ -1,5 +1,7 @@
 package io.k8up.core.model;
 
+import java.util.Locale;
+
 /** The phase of a pod ({@code status.phase}). */
 public enum PodPhase {
   PENDING,
@@ -12,6 +14,11 @@ public enum PodPhase {
   /** Whether the pod's containers have all ended for good. */
   public boolean isTerminated() {
     return this == SUCCEEDED || this == FAILED;
+  }
+
+  /** The phase as Kubernetes writes it, e.g. {@code Bound}; {@code Unknown} for {@link #UNKNOWN}. */
+  public String kubernetesName() {
+    return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
   }
 
   /** The phase named {@code phase} as Kubernetes writes it ({@code Running}), else {@link #UNKNOWN}. */

@@ -29,7 +29,12 @@ public final class K8upRwoCommand implements Runnable {
 
   /** The command line, ready to execute; tests redirect its output. */
   static CommandLine commandLine() {
-    return new CommandLine(new K8upRwoCommand());
+    CommandLine commandLine = new CommandLine(new K8upRwoCommand());
+    // Annotation attributes are not inherited: every subcommand exits 1 on bad usage, like the top.
+    commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec()
+        .exitCodeOnInvalidInput(ExitCodes.INPUT_ERROR)
+        .exitCodeOnExecutionException(ExitCodes.INPUT_ERROR));
+    return commandLine;
   }
 
   @Override

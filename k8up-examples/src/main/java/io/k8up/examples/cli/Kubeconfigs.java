@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Finds the kubeconfig as kubectl does ({@code --kubeconfig}, then {@code $KUBECONFIG}, then
@@ -52,6 +53,10 @@ final class Kubeconfigs {
       ApiClient client = ClientBuilder.kubeconfig(config).setReadTimeout(READ_TIMEOUT).build();
       String namespace = Optional.ofNullable(config.getNamespace()).filter(ns -> !ns.isBlank()).orElse("default");
       return new Connection(client, namespace);
+    } catch (MarkedYAMLException e) {
+      // The parser's message quotes the offending line, which may hold a token: give its position only.
+      throw new SnapshotException("Cannot use kubeconfig " + path + ": it is not valid YAML (line "
+          + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1) + ").");
     } catch (IOException | RuntimeException e) {
       throw new SnapshotException("Cannot use kubeconfig " + path + ": " + e.getMessage());
     }

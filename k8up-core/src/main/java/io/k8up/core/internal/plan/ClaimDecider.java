@@ -45,7 +45,7 @@ public final class ClaimDecider {
       return byAnnotation.get();
     }
     if (claim.phase() != ClaimPhase.BOUND) {
-      String phase = claim.phase() == ClaimPhase.UNKNOWN ? "has no known phase" : "is " + claim.phase();
+      String phase = claim.phase() == ClaimPhase.UNKNOWN ? "has no known phase" : "is " + claim.phase().kubernetesName();
       return decided(trace, BINDING_RULE, Decision.skip(subject, DecisionReason.NOT_BOUND,
           "The claim " + phase + ", not Bound, so it holds no files to back up yet."));
     }

@@ -84,6 +84,6 @@ public final class MountingPodRule implements NodeResolutionRule {
   }
 
   private static String names(List<Pod> pods) {
-    return pods.stream().map(pod -> pod.name() + " (" + pod.phase() + ")").collect(joining(", "));
+    return pods.stream().map(pod -> pod.name() + " (" + pod.phase().kubernetesName() + ")").collect(joining(", "));
   }
 }
