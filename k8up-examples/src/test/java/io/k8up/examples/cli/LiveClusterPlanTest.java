@@ -47,14 +47,7 @@ class LiveClusterPlanTest {
             .volumes(List.of(new V1Volume().name("v")
                 .persistentVolumeClaim(new V1PersistentVolumeClaimVolumeSource().claimName("data")))))
         .status(new V1PodStatus().phase("Running"))).execute();
-    Path kubeconfig = dir.resolve("config");
-    Files.writeString(kubeconfig, String.join("\n",
-        "apiVersion: v1",
-        "kind: Config",
-        "current-context: test",
-        "contexts: [{name: test, context: {cluster: test, user: test, namespace: team-a}}]",
-        "clusters: [{name: test, cluster: {server: \"" + api.baseUrl() + "\"}}]",
-        "users: [{name: test, user: {token: t}}]"));
+    Path kubeconfig = kubeconfig(api.baseUrl(), "t");
 
     CliRun run = CliRun.of("plan", "--kubeconfig", kubeconfig.toString(), "-o", "json");
 
@@ -65,19 +58,25 @@ class LiveClusterPlanTest {
 
   @Test
   void unreachableClusterIsAnInputErrorOnOneLine() throws Exception {
-    Path kubeconfig = dir.resolve("config");
-    Files.writeString(kubeconfig, String.join("\n",
-        "apiVersion: v1",
-        "kind: Config",
-        "current-context: test",
-        "contexts: [{name: test, context: {cluster: test, user: test}}]",
-        "clusters: [{name: test, cluster: {server: \"http://127.0.0.1:1\"}}]",
-        "users: [{name: test, user: {token: secret-token}}]"));
+    Path kubeconfig = kubeconfig("http://127.0.0.1:1", "secret-token");
 
     CliRun run = CliRun.of("plan", "--kubeconfig", kubeconfig.toString());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
     assertThat(run.err().strip()).startsWith("k8up-rwo: ").contains("127.0.0.1:1").doesNotContain("\n")
         .doesNotContain("secret-token");
+  }
+
+  /** A kubeconfig whose one context, namespace team-a, points at {@code server} with a bearer {@code token}. */
+  private Path kubeconfig(String server, String token) throws Exception {
+    Path kubeconfig = dir.resolve("config");
+    Files.writeString(kubeconfig, String.join("\n",
+        "apiVersion: v1",
+        "kind: Config",
+        "current-context: test",
+        "contexts: [{name: test, context: {cluster: test, user: test, namespace: team-a}}]",
+        "clusters: [{name: test, cluster: {server: \"" + server + "\"}}]",
+        "users: [{name: test, user: {token: " + token + "}}]"));
+    return kubeconfig;
   }
 }
