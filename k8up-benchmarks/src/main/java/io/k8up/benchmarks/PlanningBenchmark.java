@@ -9,6 +9,7 @@ import io.k8up.core.snapshot.ClusterSnapshot;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -34,7 +35,7 @@ public class PlanningBenchmark {
   private ClusterSnapshot snapshot;
   private BackupPlanner planner;
 
-  @Setup
+  @Setup(Level.Trial)
   public void setUp() {
     cluster = SyntheticCluster.generate(claims);
     snapshot = cluster.snapshot();
