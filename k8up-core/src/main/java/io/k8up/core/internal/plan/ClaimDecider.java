@@ -60,7 +60,7 @@ public final class ClaimDecider {
     if (trace.enabled()) {
       trace.passed(BINDING_RULE, "the claim is Bound to PersistentVolume " + volume.name());
     }
-    if (claim.accessModes().stream().anyMatch(AccessMode::isShared)) {
+    if (hasSharedMode(claim)) {
       ClaimTarget target = target(claim, volume, Placement.anywhere(), ImmutableList.of());
       return decided(trace, ACCESS_RULE, selector.select(snapshot, Decision.backup(subject, target,
           DecisionReason.SHARED_ACCESS, "The volume is " + modes(claim)
@@ -140,6 +140,16 @@ public final class ClaimDecider {
       }
     }
     return holders;
+  }
+
+  /** Whether pods on several nodes may mount the claim; a plain loop, as this runs for every claim. */
+  private static boolean hasSharedMode(Claim claim) {
+    for (AccessMode mode : claim.accessModes()) {
+      if (mode.isShared()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ClaimTarget target(Claim claim, PersistentVolume volume, Placement placement, List<String> pods) {

@@ -45,9 +45,11 @@ public final class MountingPodRule implements NodeResolutionRule {
                 + " Remove the annotation from the pod to back up the files.");
       }
     }
-    TreeSet<String> nodes = new TreeSet<>();
-    holders.forEach(pod -> nodes.add(pod.nodeName().orElseThrow()));
-    if (nodes.size() > 1) {
+    String node = holders.get(0).nodeName().orElseThrow();
+    if (!allOnNode(holders, node)) {
+      // Only this rare case needs the distinct nodes, so only it pays for collecting them.
+      TreeSet<String> nodes = new TreeSet<>();
+      holders.forEach(pod -> nodes.add(pod.nodeName().orElseThrow()));
       return Resolution.failed(
           DecisionReason.AMBIGUOUS_NODE,
           "Pods on " + nodes.size() + " different nodes mount this claim ("
@@ -55,7 +57,6 @@ public final class MountingPodRule implements NodeResolutionRule {
               + "), so no single node can be trusted to hold its volume. Back it up once only one"
               + " node runs pods that mount it, for example after a rollout has finished.");
     }
-    String node = nodes.first();
     boolean samePodOnly = context.claim().accessModes().contains(AccessMode.READ_WRITE_ONCE_POD);
     List<String> podNames = new ArrayList<>(holders.size());
     holders.forEach(pod -> podNames.add(pod.name()));
@@ -67,6 +68,16 @@ public final class MountingPodRule implements NodeResolutionRule {
                 + "; the backup runs on that node.";
     return Resolution.placed(
         Placement.onPodNode(node, samePodOnly), DecisionReason.MOUNTING_POD, message, podNames);
+  }
+
+  /** Whether every pod of {@code pods} is scheduled to {@code node}. */
+  private static boolean allOnNode(List<Pod> pods, String node) {
+    for (Pod pod : pods) {
+      if (!pod.nodeName().orElseThrow().equals(node)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The Running pods if there are any, else the Pending ones. */
