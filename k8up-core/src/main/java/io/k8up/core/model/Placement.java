@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** Where a backup pod must run to reach a claim's volume. */
-@Value.Immutable
+@Value.Immutable(builder = false)
 @Value.Style(visibility = Value.Style.ImplementationVisibility.PACKAGE)
 public abstract class Placement {
 
@@ -24,24 +24,29 @@ public abstract class Placement {
     HOSTNAME
   }
 
+  private static final Placement ANYWHERE =
+      ImmutablePlacement.of(Type.ANY, Optional.empty(), false, ImmutableList.of(), Optional.empty());
+
+  @Value.Parameter
   public abstract Type type();
 
   /** For {@link Type#POD_NODE}: the node's name. */
+  @Value.Parameter
   public abstract Optional<String> node();
 
   /**
    * For {@link Type#POD_NODE}: whether only the mounting pod itself can reach the volume (a
    * ReadWriteOncePod claim that a pod holds), so no second pod may mount it, even on that node.
    */
-  @Value.Default
-  public boolean samePodOnly() {
-    return false;
-  }
+  @Value.Parameter
+  public abstract boolean samePodOnly();
 
   /** For {@link Type#PV_NODE_AFFINITY}: the PersistentVolume's node selector terms, verbatim. */
+  @Value.Parameter
   public abstract ImmutableList<NodeSelectorTerm> nodeSelectorTerms();
 
   /** For {@link Type#HOSTNAME}: the value of the node's {@code kubernetes.io/hostname} label. */
+  @Value.Parameter
   public abstract Optional<String> hostname();
 
   @Value.Check
@@ -56,7 +61,7 @@ public abstract class Placement {
 
   /** A placement on any node. */
   public static Placement anywhere() {
-    return ImmutablePlacement.builder().type(Type.ANY).build();
+    return ANYWHERE;
   }
 
   /**
@@ -67,7 +72,7 @@ public abstract class Placement {
    */
   public static Placement onPodNode(String node, boolean samePodOnly) {
     checkArgument(!node.isEmpty(), "node name is empty");
-    return ImmutablePlacement.builder().type(Type.POD_NODE).node(node).samePodOnly(samePodOnly).build();
+    return ImmutablePlacement.of(Type.POD_NODE, Optional.of(node), samePodOnly, ImmutableList.of(), Optional.empty());
   }
 
   /**
@@ -78,7 +83,7 @@ public abstract class Placement {
   public static Placement byNodeAffinity(Iterable<NodeSelectorTerm> terms) {
     ImmutableList<NodeSelectorTerm> copy = ImmutableList.copyOf(terms);
     checkArgument(!copy.isEmpty(), "a node affinity needs at least one term");
-    return ImmutablePlacement.builder().type(Type.PV_NODE_AFFINITY).nodeSelectorTerms(copy).build();
+    return ImmutablePlacement.of(Type.PV_NODE_AFFINITY, Optional.empty(), false, copy, Optional.empty());
   }
 
   /**
@@ -88,6 +93,6 @@ public abstract class Placement {
    */
   public static Placement onHostname(String hostname) {
     checkArgument(!hostname.isEmpty(), "hostname is empty");
-    return ImmutablePlacement.builder().type(Type.HOSTNAME).hostname(hostname).build();
+    return ImmutablePlacement.of(Type.HOSTNAME, Optional.empty(), false, ImmutableList.of(), Optional.of(hostname));
   }
 }

@@ -54,23 +54,37 @@ public final class BackupPlanner {
   /** The plan for every claim and pod of {@code snapshot}. */
   public BackupPlan plan(ClusterSnapshot snapshot) {
     checkNotNull(snapshot, "snapshot");
-    List<Decision> decisions = new ArrayList<>(snapshot.claims().size());
+    List<Decision> claimDecisions = new ArrayList<>(snapshot.claims().size());
     for (Claim claim : snapshot.claims()) {
-      decisions.add(claims.decide(claim, snapshot, Trace.NONE));
+      claimDecisions.add(claims.decide(claim, snapshot, Trace.NONE));
     }
     Map<String, String> runnerByController = new HashMap<>();
-    boolean podDecisions = false;
+    List<Decision> podDecisions = new ArrayList<>();
     for (Pod pod : snapshot.pods()) {
       if (CommandDecider.hasCommand(pod)) {
-        decisions.add(commands.decide(pod, runnerByController));
-        podDecisions = true;
+        podDecisions.add(commands.decide(pod, runnerByController));
       }
     }
-    if (podDecisions) {
-      // Claims and pods each come sorted; only their interleaving by namespace needs sorting.
-      decisions.sort((a, b) -> a.subject().compareTo(b.subject()));
+    return BackupPlan.of(inPlanOrder(claimDecisions, podDecisions), snapshot.notes());
+  }
+
+  /**
+   * Merges claim and pod decisions, each sorted by namespace and name as the snapshot is, into
+   * plan order: within a namespace, claims ({@code PersistentVolumeClaim}) come before pods.
+   */
+  private static ImmutableList<Decision> inPlanOrder(List<Decision> claimDecisions, List<Decision> podDecisions) {
+    ImmutableList.Builder<Decision> merged =
+        ImmutableList.builderWithExpectedSize(claimDecisions.size() + podDecisions.size());
+    int c = 0;
+    int p = 0;
+    while (c < claimDecisions.size() && p < podDecisions.size()) {
+      String claimNamespace = claimDecisions.get(c).subject().namespace();
+      String podNamespace = podDecisions.get(p).subject().namespace();
+      merged.add(claimNamespace.compareTo(podNamespace) <= 0 ? claimDecisions.get(c++) : podDecisions.get(p++));
     }
-    return BackupPlan.of(decisions, snapshot.notes());
+    merged.addAll(claimDecisions.subList(c, claimDecisions.size()));
+    merged.addAll(podDecisions.subList(p, podDecisions.size()));
+    return merged.build();
   }
 
   /**

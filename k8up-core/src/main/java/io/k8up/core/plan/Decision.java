@@ -12,22 +12,29 @@ import org.immutables.value.Value;
  * What the planner decided for one claim or pod: an action, a reason code, and a sentence that
  * tells a user what happened and what to do about it.
  */
-@Value.Immutable
+// Built through the factories below, with no builder: a plan makes one per claim and pod.
+@Value.Immutable(builder = false)
 public abstract class Decision {
 
+  @Value.Parameter
   public abstract Subject subject();
 
+  @Value.Parameter
   public abstract Action action();
 
+  @Value.Parameter
   public abstract DecisionReason reason();
 
   /** A sentence for a person: what was decided, and how to change it. */
+  @Value.Parameter
   public abstract String message();
 
   /** What to back up; present exactly when the action is {@link Action#BACKUP}. */
+  @Value.Parameter
   public abstract Optional<BackupTarget> target();
 
   /** The id of the volume-access strategy chosen for a claim, once strategies are installed. */
+  @Value.Parameter
   public abstract Optional<String> strategy();
 
   @Value.Check
@@ -48,33 +55,17 @@ public abstract class Decision {
     checkArgument(
         subject.namespace().equals(target.namespace()) && subject.name().equals(target.name()),
         "target %s/%s is not %s", target.namespace(), target.name(), subject);
-    return ImmutableDecision.builder()
-        .subject(subject)
-        .action(Action.BACKUP)
-        .reason(reason)
-        .message(message)
-        .target(target)
-        .build();
+    return ImmutableDecision.of(subject, Action.BACKUP, reason, message, Optional.of(target), Optional.empty());
   }
 
   /** A decision to leave {@code subject} out. */
   public static Decision skip(Subject subject, DecisionReason reason, String message) {
-    return ImmutableDecision.builder()
-        .subject(subject)
-        .action(Action.SKIP)
-        .reason(reason)
-        .message(message)
-        .build();
+    return ImmutableDecision.of(subject, Action.SKIP, reason, message, Optional.empty(), Optional.empty());
   }
 
   /** A decision that {@code subject} cannot be backed up. */
   public static Decision fail(Subject subject, DecisionReason reason, String message) {
-    return ImmutableDecision.builder()
-        .subject(subject)
-        .action(Action.FAIL)
-        .reason(reason)
-        .message(message)
-        .build();
+    return ImmutableDecision.of(subject, Action.FAIL, reason, message, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -83,6 +74,6 @@ public abstract class Decision {
    * @throws IllegalStateException if this is not a claim backup
    */
   public Decision withStrategy(String strategyId) {
-    return ImmutableDecision.builder().from(this).strategy(strategyId).build();
+    return ImmutableDecision.of(subject(), action(), reason(), message(), target(), Optional.of(strategyId));
   }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /** A {@link NodeResolutionRule}'s answer for one claim. */
-@Value.Immutable
+// Built through the factories below, with no builder: one is made for most claims of a plan.
+@Value.Immutable(builder = false)
 public abstract class Resolution {
 
   /** The kinds of answer. */
@@ -23,18 +24,23 @@ public abstract class Resolution {
     NOT_APPLICABLE
   }
 
+  @Value.Parameter
   public abstract Outcome outcome();
 
   /** For {@link Outcome#PLACED}: where the backup must run. */
+  @Value.Parameter
   public abstract Optional<Placement> placement();
 
   /** The reason code of the decision; empty for {@link Outcome#NOT_APPLICABLE}. */
+  @Value.Parameter
   public abstract Optional<DecisionReason> reason();
 
   /** For the user: the decision, or why the rule did not apply. */
+  @Value.Parameter
   public abstract String message();
 
   /** For {@link Outcome#PLACED} on a pod's node: the pods that mount the claim there. */
+  @Value.Parameter
   public abstract ImmutableList<String> mountingPods();
 
   @Value.Check
@@ -52,27 +58,22 @@ public abstract class Resolution {
   /** Back the claim up at {@code placement}, where {@code mountingPods} mount it. */
   public static Resolution placed(
       Placement placement, DecisionReason reason, String message, Iterable<String> mountingPods) {
-    return ImmutableResolution.builder()
-        .outcome(Outcome.PLACED)
-        .placement(placement)
-        .reason(reason)
-        .message(message)
-        .mountingPods(mountingPods)
-        .build();
+    return ImmutableResolution.of(
+        Outcome.PLACED, Optional.of(placement), Optional.of(reason), message, ImmutableList.copyOf(mountingPods));
   }
 
   /** Skip the claim. */
   public static Resolution skipped(DecisionReason reason, String message) {
-    return ImmutableResolution.builder().outcome(Outcome.SKIPPED).reason(reason).message(message).build();
+    return ImmutableResolution.of(Outcome.SKIPPED, Optional.empty(), Optional.of(reason), message, ImmutableList.of());
   }
 
   /** Fail the claim. */
   public static Resolution failed(DecisionReason reason, String message) {
-    return ImmutableResolution.builder().outcome(Outcome.FAILED).reason(reason).message(message).build();
+    return ImmutableResolution.of(Outcome.FAILED, Optional.empty(), Optional.of(reason), message, ImmutableList.of());
   }
 
   /** This rule does not apply, because of {@code why}. */
   public static Resolution notApplicable(String why) {
-    return ImmutableResolution.builder().outcome(Outcome.NOT_APPLICABLE).message(why).build();
+    return ImmutableResolution.of(Outcome.NOT_APPLICABLE, Optional.empty(), Optional.empty(), why, ImmutableList.of());
   }
 }

@@ -12,7 +12,6 @@ import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,7 +39,7 @@ public final class ClusterSnapshot {
   private final ImmutableMap<String, PersistentVolume> volumesByName;
   private final ImmutableList<Pod> pods;
   private final ImmutableList<String> notes;
-  private final Map<String, Map<String, List<Pod>>> podsByNamespaceAndClaim;
+  private final Map<String, Map<String, ImmutableList<Pod>>> podsByNamespaceAndClaim;
 
   private ClusterSnapshot(
       List<Claim> sortedClaims,
@@ -105,7 +104,7 @@ public final class ClusterSnapshot {
     return of(ImmutableList.of(), ImmutableList.of(), ImmutableList.of());
   }
 
-  private static Map<String, Map<String, List<Pod>>> indexPodsByClaim(List<Pod> sortedPods) {
+  private static Map<String, Map<String, ImmutableList<Pod>>> indexPodsByClaim(List<Pod> sortedPods) {
     Map<String, Map<String, List<Pod>>> index = new HashMap<>();
     for (Pod pod : sortedPods) {
       Map<String, List<Pod>> byClaim = null;
@@ -120,7 +119,13 @@ public final class ClusterSnapshot {
         }
       }
     }
-    return index;
+    Map<String, Map<String, ImmutableList<Pod>>> immutable = new HashMap<>(index.size() * 2);
+    index.forEach((namespace, byClaim) -> {
+      Map<String, ImmutableList<Pod>> copy = new HashMap<>(byClaim.size() * 2);
+      byClaim.forEach((claim, mounting) -> copy.put(claim, ImmutableList.copyOf(mounting)));
+      immutable.put(namespace, copy);
+    });
+    return immutable;
   }
 
   /** Every claim, sorted by namespace and name. */
@@ -147,13 +152,13 @@ public final class ClusterSnapshot {
    * The pods whose volumes name the claim {@code namespace/claimName}, in any phase, sorted by
    * name.
    */
-  public List<Pod> podsMounting(String namespace, String claimName) {
-    Map<String, List<Pod>> byClaim = podsByNamespaceAndClaim.get(namespace);
+  public ImmutableList<Pod> podsMounting(String namespace, String claimName) {
+    Map<String, ImmutableList<Pod>> byClaim = podsByNamespaceAndClaim.get(namespace);
     if (byClaim == null) {
       return ImmutableList.of();
     }
-    List<Pod> mounting = byClaim.get(claimName);
-    return mounting == null ? ImmutableList.of() : Collections.unmodifiableList(mounting);
+    ImmutableList<Pod> mounting = byClaim.get(claimName);
+    return mounting == null ? ImmutableList.of() : mounting;
   }
 
   /** The namespaces that hold a claim or a pod, sorted. */

@@ -30,7 +30,7 @@ class ExplainTest {
     assertThat(explanation.steps()).extracting(ExplanationStep::decided)
         .containsExactly(false, false, false, false, false, true);
     assertThat(explanation.steps().get(3).sentence()).contains("no running or pending pod");
-    assertThat(explanation.steps().get(4).sentence()).contains("pv-data has no required nodeAffinity");
+    assertThat(explanation.steps().get(4).sentence()).contains("PersistentVolume has no required nodeAffinity");
     assertThat(explanation.decision().reason()).isEqualTo(DecisionReason.HOSTNAME_ANNOTATION);
   }
 

@@ -1,7 +1,6 @@
 package io.k8up.core.internal.plan;
 
 import com.google.common.collect.ImmutableList;
-import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimPhase;
 import io.k8up.core.model.ClaimTarget;
@@ -49,7 +48,9 @@ public final class ClaimDecider {
       return decided(trace, BINDING_RULE, Decision.skip(subject, DecisionReason.NOT_BOUND,
           "The claim " + phase + ", not Bound, so it holds no files to back up yet."));
     }
-    PersistentVolume volume = claim.volumeName().flatMap(snapshot::volume).orElse(null);
+    PersistentVolume volume = claim.volumeName().isPresent()
+        ? snapshot.volume(claim.volumeName().get()).orElse(null)
+        : null;
     if (volume == null) {
       return decided(trace, BINDING_RULE, Decision.fail(subject, DecisionReason.VOLUME_NOT_FOUND,
           claim.volumeName()
@@ -60,7 +61,7 @@ public final class ClaimDecider {
     if (trace.enabled()) {
       trace.passed(BINDING_RULE, "the claim is Bound to PersistentVolume " + volume.name());
     }
-    if (hasSharedMode(claim)) {
+    if (AccessModes.anyShared(claim.accessModes())) {
       ClaimTarget target = target(claim, volume, Placement.anywhere(), ImmutableList.of());
       return decided(trace, ACCESS_RULE, selector.select(snapshot, Decision.backup(subject, target,
           DecisionReason.SHARED_ACCESS, "The volume is " + modes(claim)
@@ -125,13 +126,16 @@ public final class ClaimDecider {
             + " backup cannot be placed reliably. Fix it in one of three ways: run a pod that mounts the claim;"
             + " give PersistentVolume " + volume.name() + " a required spec.nodeAffinity; or annotate the claim "
             + K8upAnnotations.HOSTNAME + "=<the node's " + K8upAnnotations.HOSTNAME_LABEL + " label>.");
-    ClaimTarget anywhere = target(claim, volume, Placement.anywhere(), ImmutableList.of());
-    return decided(trace, NO_NODE_RULE, selector.selectWithoutNode(snapshot, noNode, anywhere, trace));
+    return decided(trace, NO_NODE_RULE, selector.selectWithoutNode(
+        snapshot, noNode, () -> target(claim, volume, Placement.anywhere(), ImmutableList.of()), trace));
   }
 
   /** The pods that hold the claim now: scheduled, active, and not this library's own. */
   private static List<Pod> holders(ClusterSnapshot snapshot, Claim claim) {
     List<Pod> mounting = snapshot.podsMounting(claim.namespace(), claim.name());
+    if (mounting.isEmpty()) {
+      return mounting;
+    }
     List<Pod> holders = new ArrayList<>(mounting.size());
     for (Pod pod : mounting) {
       if (pod.nodeName().isPresent() && pod.isActive()
@@ -142,34 +146,13 @@ public final class ClaimDecider {
     return holders;
   }
 
-  /** Whether pods on several nodes may mount the claim; a plain loop, as this runs for every claim. */
-  private static boolean hasSharedMode(Claim claim) {
-    for (AccessMode mode : claim.accessModes()) {
-      if (mode.isShared()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static ClaimTarget target(Claim claim, PersistentVolume volume, Placement placement, List<String> pods) {
-    return ClaimTarget.builder()
-        .namespace(claim.namespace())
-        .name(claim.name())
-        .volumeName(volume.name())
-        .accessModes(claim.accessModes())
-        .placement(placement)
-        .mountingPods(pods)
-        .build();
+    return ClaimTarget.of(
+        claim.namespace(), claim.name(), volume.name(), claim.accessModes(), placement, ImmutableList.copyOf(pods));
   }
 
   private static String modes(Claim claim) {
-    if (claim.accessModes().isEmpty()) {
-      return "of no declared access mode";
-    }
-    List<String> names = new ArrayList<>(claim.accessModes().size());
-    claim.accessModes().forEach(mode -> names.add(mode.kubernetesName()));
-    return String.join("/", names);
+    return AccessModes.describe(claim.accessModes());
   }
 
   private static Decision decided(Trace trace, String rule, Decision decision) {

@@ -12,6 +12,9 @@ public final class HostnameAnnotationRule implements NodeResolutionRule {
 
   public static final HostnameAnnotationRule INSTANCE = new HostnameAnnotationRule();
 
+  private static final Resolution NOT_ANNOTATED =
+      Resolution.notApplicable("the claim has no " + K8upAnnotations.HOSTNAME + " annotation");
+
   private HostnameAnnotationRule() {}
 
   @Override
@@ -23,7 +26,7 @@ public final class HostnameAnnotationRule implements NodeResolutionRule {
   public Resolution resolve(ClaimContext context) {
     String hostname = context.claim().annotations().get(K8upAnnotations.HOSTNAME);
     if (hostname == null) {
-      return Resolution.notApplicable("the claim has no " + K8upAnnotations.HOSTNAME + " annotation");
+      return NOT_ANNOTATED;
     }
     if (!LabelValues.isValidNonEmpty(hostname)) {
       return Resolution.failed(

@@ -2,6 +2,7 @@ package io.k8up.core.internal.plan;
 
 import static java.util.stream.Collectors.joining;
 
+import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.model.Placement;
@@ -20,6 +21,9 @@ public final class MountingPodRule implements NodeResolutionRule {
 
   public static final MountingPodRule INSTANCE = new MountingPodRule();
 
+  private static final Resolution UNMOUNTED =
+      Resolution.notApplicable("no running or pending pod scheduled to a node mounts the claim");
+
   private MountingPodRule() {}
 
   @Override
@@ -31,10 +35,10 @@ public final class MountingPodRule implements NodeResolutionRule {
   public Resolution resolve(ClaimContext context) {
     List<Pod> holders = holders(context.mountingPods());
     if (holders.isEmpty()) {
-      return Resolution.notApplicable(
-          context.mountingPods().isEmpty()
-              ? "no running or pending pod scheduled to a node mounts the claim"
-              : "the pods that mount the claim are neither Running nor Pending: " + names(context.mountingPods()));
+      return context.mountingPods().isEmpty()
+          ? UNMOUNTED
+          : Resolution.notApplicable(
+              "the pods that mount the claim are neither Running nor Pending: " + names(context.mountingPods()));
     }
     for (Pod pod : holders) {
       if (pod.annotations().containsKey(K8upAnnotations.BACKUP_COMMAND)) {
@@ -58,8 +62,9 @@ public final class MountingPodRule implements NodeResolutionRule {
               + " node runs pods that mount it, for example after a rollout has finished.");
     }
     boolean samePodOnly = context.claim().accessModes().contains(AccessMode.READ_WRITE_ONCE_POD);
-    List<String> podNames = new ArrayList<>(holders.size());
-    holders.forEach(pod -> podNames.add(pod.name()));
+    ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(holders.size());
+    holders.forEach(pod -> names.add(pod.name()));
+    ImmutableList<String> podNames = names.build();
     String message =
         samePodOnly
             ? "Held by pod " + podNames.get(0) + " on node " + node + " as ReadWriteOncePod: no second pod"
@@ -82,16 +87,19 @@ public final class MountingPodRule implements NodeResolutionRule {
 
   /** The Running pods if there are any, else the Pending ones. */
   private static List<Pod> holders(List<Pod> mounting) {
-    List<Pod> running = new ArrayList<>(1);
-    List<Pod> pending = new ArrayList<>(1);
+    List<Pod> running = new ArrayList<>(mounting.size());
+    List<Pod> pending = null;
     for (Pod pod : mounting) {
       if (pod.phase() == PodPhase.RUNNING) {
         running.add(pod);
       } else if (pod.phase() == PodPhase.PENDING) {
+        if (pending == null) {
+          pending = new ArrayList<>(1);
+        }
         pending.add(pod);
       }
     }
-    return running.isEmpty() ? pending : running;
+    return running.isEmpty() && pending != null ? pending : running;
   }
 
   private static String names(List<Pod> pods) {

@@ -13,6 +13,10 @@ public final class PvNodeAffinityRule implements NodeResolutionRule {
 
   public static final PvNodeAffinityRule INSTANCE = new PvNodeAffinityRule();
 
+  // The binding step before it names the volume; a constant answer costs nothing per claim.
+  private static final Resolution NO_AFFINITY =
+      Resolution.notApplicable("the claim's PersistentVolume has no required nodeAffinity");
+
   private PvNodeAffinityRule() {}
 
   @Override
@@ -24,8 +28,7 @@ public final class PvNodeAffinityRule implements NodeResolutionRule {
   public Resolution resolve(ClaimContext context) {
     PersistentVolume volume = context.volume();
     if (volume.requiredNodeAffinity().isEmpty()) {
-      return Resolution.notApplicable(
-          "PersistentVolume " + volume.name() + " has no required nodeAffinity");
+      return NO_AFFINITY;
     }
     String message =
         "No pod mounts this claim; PersistentVolume " + volume.name()

@@ -10,6 +10,7 @@ import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Picks the first strategy, in the caller's order of preference, that supports a claim; with no
@@ -55,7 +56,12 @@ public final class StrategySelector {
    * A backup by the first strategy that needs no node and supports {@code anywhere}, else {@code
    * noNode} with the reasons those strategies gave.
    */
-  Decision selectWithoutNode(ClusterSnapshot snapshot, Decision noNode, ClaimTarget anywhere, Trace trace) {
+  Decision selectWithoutNode(
+      ClusterSnapshot snapshot, Decision noNode, Supplier<ClaimTarget> anywhereTarget, Trace trace) {
+    if (strategies.isEmpty()) {
+      return noNode;
+    }
+    ClaimTarget anywhere = anywhereTarget.get();
     List<String> refusals = new ArrayList<>();
     for (VolumeAccessStrategy strategy : strategies) {
       if (strategy.requiresNode()) {
