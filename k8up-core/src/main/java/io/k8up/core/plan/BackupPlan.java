@@ -29,7 +29,7 @@ public abstract class BackupPlan {
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** The decision about {@code subject}, if the plan has one. */
+  /** The decision about {@code subject}, if the plan has one; a linear search. */
   public Optional<Decision> decision(Subject subject) {
     return decisions().stream().filter(decision -> decision.subject().equals(subject)).findFirst();
   }

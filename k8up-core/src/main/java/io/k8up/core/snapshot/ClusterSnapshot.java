@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,14 +158,6 @@ public final class ClusterSnapshot {
     }
     ImmutableList<Pod> mounting = byClaim.get(claimName);
     return mounting == null ? ImmutableList.of() : mounting;
-  }
-
-  /** The namespaces that hold a claim or a pod, sorted. */
-  public ImmutableSet<String> namespaces() {
-    Set<String> namespaces = new HashSet<>();
-    claims.forEach(claim -> namespaces.add(claim.namespace()));
-    pods.forEach(pod -> namespaces.add(pod.namespace()));
-    return ImmutableSet.copyOf(namespaces.stream().sorted().iterator());
   }
 
   /** What the reader that built this snapshot wants the user to know, such as ignored objects. */
