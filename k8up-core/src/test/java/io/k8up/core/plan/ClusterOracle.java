@@ -72,6 +72,11 @@ record ClusterOracle(GeneratedCluster cluster, Claim claim) {
         : mounting.stream().filter(pod -> pod.phase() == PodPhase.PENDING).collect(Collectors.toList());
   }
 
+  /** Node resolution decides, and no pod holds the claim: the later rules place it. */
+  boolean unmounted() {
+    return needsNode() && holders().isEmpty();
+  }
+
   Set<String> holderNodes() {
     return holders().stream().map(pod -> pod.nodeName().orElseThrow()).collect(Collectors.toCollection(TreeSet::new));
   }

@@ -95,7 +95,7 @@ class PlannerPropertiesTest {
   @Test
   void criterion5_unmountedClaimWithoutHintFails() {
     forEveryClaim(
-        oracle -> oracle.needsNode() && oracle.holders().isEmpty() && !oracle.volumeHasAffinity()
+        oracle -> oracle.unmounted() && !oracle.volumeHasAffinity()
           && oracle.hostnameAnnotation().isEmpty(),
         (oracle, decision) -> {
           assertDecision(decision, Action.FAIL, DecisionReason.NO_NODE);
@@ -105,7 +105,7 @@ class PlannerPropertiesTest {
   @Test
   void criterion6_unmountedClaimIsPlacedByItsVolumesNodeAffinityVerbatim() {
     forEveryClaim(
-        oracle -> oracle.needsNode() && oracle.holders().isEmpty() && oracle.volumeHasAffinity(),
+        oracle -> oracle.unmounted() && oracle.volumeHasAffinity(),
         (oracle, decision) -> {
           assertDecision(decision, Action.BACKUP, DecisionReason.PV_NODE_AFFINITY);
           assertThat(decision.claimTarget().orElseThrow().placement().nodeSelectorTerms())
@@ -116,7 +116,7 @@ class PlannerPropertiesTest {
   @Test
   void criterion7_unmountedClaimIsPlacedByAValidHostnameAnnotation() {
     forEveryClaim(
-        oracle -> oracle.needsNode() && oracle.holders().isEmpty() && !oracle.volumeHasAffinity()
+        oracle -> oracle.unmounted() && !oracle.volumeHasAffinity()
           && oracle.hostnameAnnotation().isPresent(),
         (oracle, decision) -> {
           String hostname = oracle.hostnameAnnotation().get();
@@ -132,7 +132,7 @@ class PlannerPropertiesTest {
   @Test
   void criterion8_pvNodeAffinityWinsOverHostnameAnnotation() {
     forEveryClaim(
-        oracle -> oracle.needsNode() && oracle.holders().isEmpty() && oracle.volumeHasAffinity()
+        oracle -> oracle.unmounted() && oracle.volumeHasAffinity()
           && oracle.hostnameAnnotation().isPresent(),
         (oracle, decision) -> {
           assertDecision(decision, Action.BACKUP, DecisionReason.PV_NODE_AFFINITY);

@@ -4,7 +4,6 @@ import static java.util.stream.Collectors.toList;
 
 import io.k8up.core.model.Claim;
 import io.k8up.core.plan.Action;
-import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.plan.Explanation;
 import io.k8up.core.plan.ExplanationStep;
 import io.k8up.core.snapshot.ClusterSnapshot;
@@ -38,7 +37,7 @@ final class ExplainCommand implements Callable<Integer> {
       ClusterSnapshot snapshot = source.snapshot();
       String namespace = namespaceOf(snapshot);
       String claim = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
-      Explanation explanation = BackupPlanner.builder().requireOptIn(source.optIn).build()
+      Explanation explanation = source.planner()
           .explain(snapshot, namespace, claim)
           .orElseThrow(() -> new SnapshotException("No PersistentVolumeClaim " + namespace + "/" + claim + " in the cluster."));
       print(explanation, spec.commandLine().getOut());

@@ -1,7 +1,6 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.plan.BackupPlan;
-import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.plan.PlanJson;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
@@ -41,7 +40,7 @@ final class PlanCommand implements Callable<Integer> {
       err.println("k8up-rwo: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    BackupPlan plan = BackupPlanner.builder().requireOptIn(source.optIn).build().plan(snapshot);
+    BackupPlan plan = source.planner().plan(snapshot);
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {
       PlanJson.write(plan, out);

@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
@@ -45,6 +46,11 @@ final class SourceOptions {
   @Option(names = "--opt-in",
       description = "Back up only claims annotated k8up.io/backup=true (K8up's BACKUP_SKIP_WITHOUT_ANNOTATION).")
   boolean optIn;
+
+  /** A planner with the chosen settings. */
+  BackupPlanner planner() {
+    return BackupPlanner.builder().requireOptIn(optIn).build();
+  }
 
   /** The snapshot of the chosen source, restricted to the chosen namespace. */
   ClusterSnapshot snapshot() throws SnapshotException {
