@@ -20,6 +20,12 @@ public abstract class Claim {
   /** The PersistentVolume the claim is bound to ({@code spec.volumeName}), if any. */
   public abstract Optional<String> volumeName();
 
+  /**
+   * The storage the claim requests ({@code spec.resources.requests.storage}) in bytes, if set;
+   * larger claims are backed up first.
+   */
+  public abstract Optional<Long> requestedBytes();
+
   /** The access modes the claim asked for ({@code spec.accessModes}). */
   public abstract ImmutableSet<AccessMode> specAccessModes();
 

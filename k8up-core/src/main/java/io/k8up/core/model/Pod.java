@@ -34,6 +34,18 @@ public abstract class Pod {
   /** The pod's volumes that are backed by claims, in spec order. */
   public abstract ImmutableList<PodVolume> claimVolumes();
 
+  /** The pod's tolerations ({@code spec.tolerations}), in spec order. */
+  public abstract ImmutableList<Toleration> tolerations();
+
+  /** The user the pod's containers run as ({@code spec.securityContext.runAsUser}), if set. */
+  public abstract Optional<Long> runAsUser();
+
+  /** The primary group of the pod's containers ({@code spec.securityContext.runAsGroup}). */
+  public abstract Optional<Long> runAsGroup();
+
+  /** The group that owns the pod's volumes ({@code spec.securityContext.fsGroup}), if set. */
+  public abstract Optional<Long> fsGroup();
+
   /** The UID of the owner reference marked {@code controller: true}, if any. */
   public abstract Optional<String> controllerUid();
 

@@ -11,12 +11,15 @@ import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimPhase;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
+import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolume;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimSpec;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +29,8 @@ import java.util.Optional;
  * missing list or map becomes an empty one, a missing or blank string an empty {@link Optional}.
  */
 public final class ModelAdapter {
+
+  private static final BigDecimal MAX_BYTES = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private ModelAdapter() {}
 
@@ -45,6 +50,7 @@ public final class ModelAdapter {
         .annotations(stringMap(metadata.getAnnotations()))
         .phase(ClaimPhase.fromKubernetesName(status == null ? null : status.getPhase()))
         .volumeName(nonBlank(spec == null ? null : spec.getVolumeName()))
+        .requestedBytes(requestedBytes(spec))
         .specAccessModes(accessModes(spec == null ? null : spec.getAccessModes()))
         .statusAccessModes(accessModes(status == null ? null : status.getAccessModes()))
         .build();
@@ -99,6 +105,18 @@ public final class ModelAdapter {
 
   static <T> List<T> orEmpty(List<T> list) {
     return list == null ? ImmutableList.of() : list;
+  }
+
+  private static Optional<Long> requestedBytes(V1PersistentVolumeClaimSpec spec) {
+    if (spec == null || spec.getResources() == null || spec.getResources().getRequests() == null) {
+      return Optional.empty();
+    }
+    Quantity storage = spec.getResources().getRequests().get("storage");
+    if (storage == null || storage.getNumber() == null) {
+      return Optional.empty();
+    }
+    BigDecimal bytes = storage.getNumber().setScale(0, RoundingMode.CEILING);
+    return Optional.of(bytes.compareTo(MAX_BYTES) > 0 ? Long.MAX_VALUE : bytes.longValue());
   }
 
   private static ImmutableSet<AccessMode> accessModes(List<String> names) {

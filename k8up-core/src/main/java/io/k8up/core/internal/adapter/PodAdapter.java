@@ -8,16 +8,21 @@ import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodPhase;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.Toleration;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
+import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
+import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.Optional;
 
 /** Converts the parts of a client-java pod that the planner reads. */
 final class PodAdapter {
+
+  private static final V1PodSecurityContext NO_SECURITY_CONTEXT = new V1PodSecurityContext();
 
   private PodAdapter() {}
 
@@ -33,6 +38,10 @@ final class PodAdapter {
         .deleting(metadata.getDeletionTimestamp() != null)
         .containerNames(containerNames(spec))
         .claimVolumes(claimVolumes(name, spec))
+        .tolerations(tolerations(spec))
+        .runAsUser(Optional.ofNullable(podSecurity(spec).getRunAsUser()))
+        .runAsGroup(Optional.ofNullable(podSecurity(spec).getRunAsGroup()))
+        .fsGroup(Optional.ofNullable(podSecurity(spec).getFsGroup()))
         .controllerUid(controllerUid(metadata))
         .build();
   }
@@ -45,6 +54,27 @@ final class PodAdapter {
       }
     }
     return names.build();
+  }
+
+  private static V1PodSecurityContext podSecurity(V1PodSpec spec) {
+    return spec == null || spec.getSecurityContext() == null
+        ? NO_SECURITY_CONTEXT : spec.getSecurityContext();
+  }
+
+  private static ImmutableList<Toleration> tolerations(V1PodSpec spec) {
+    ImmutableList.Builder<Toleration> tolerations = ImmutableList.builder();
+    for (V1Toleration toleration : orEmpty(spec == null ? null : spec.getTolerations())) {
+      if (toleration != null) {
+        tolerations.add(Toleration.builder()
+            .key(nonBlank(toleration.getKey()))
+            .operator(nonBlank(toleration.getOperator()))
+            .value(nonBlank(toleration.getValue()))
+            .effect(nonBlank(toleration.getEffect()))
+            .tolerationSeconds(Optional.ofNullable(toleration.getTolerationSeconds()))
+            .build());
+      }
+    }
+    return tolerations.build();
   }
 
   private static ImmutableList<PodVolume> claimVolumes(String podName, V1PodSpec spec) {

@@ -12,6 +12,8 @@ import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodPhase;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.Toleration;
+import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EphemeralVolumeSource;
@@ -27,10 +29,13 @@ import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimStatus;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeSpec;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
+import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeNodeAffinity;
+import io.kubernetes.client.openapi.models.V1VolumeResourceRequirements;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,7 +54,9 @@ class ModelAdapterTest {
     V1PersistentVolumeClaim pvc = new V1PersistentVolumeClaim()
         .metadata(meta("shop", "data").annotations(Map.of("k8up.io/backup", "false")))
         .spec(new V1PersistentVolumeClaimSpec()
-            .volumeName("pv-1").accessModes(List.of("ReadWriteOncePod", "Bogus")))
+            .volumeName("pv-1").accessModes(List.of("ReadWriteOncePod", "Bogus"))
+            .resources(new V1VolumeResourceRequirements()
+                .requests(Map.of("storage", Quantity.fromString("1536Mi")))))
         .status(new V1PersistentVolumeClaimStatus()
             .phase("Bound").accessModes(List.of("ReadWriteOnce")));
 
@@ -62,6 +69,21 @@ class ModelAdapterTest {
     assertThat(claim.volumeName()).contains("pv-1");
     assertThat(claim.specAccessModes()).containsExactly(AccessMode.READ_WRITE_ONCE_POD);
     assertThat(claim.statusAccessModes()).containsExactly(AccessMode.READ_WRITE_ONCE);
+    assertThat(claim.requestedBytes()).contains(1536L * 1024 * 1024);
+  }
+
+  @Test
+  void requestedStorageRoundsUpToWholeBytesAndSaturates() {
+    V1PersistentVolumeClaim pvc = new V1PersistentVolumeClaim().metadata(meta("shop", "data"))
+        .spec(new V1PersistentVolumeClaimSpec().resources(new V1VolumeResourceRequirements()
+            .requests(Map.of("storage", Quantity.fromString("1500m")))));
+    assertThat(ModelAdapter.claim(pvc).requestedBytes()).contains(2L);
+
+    pvc.getSpec().getResources().requests(Map.of("storage", Quantity.fromString("100Ei")));
+    assertThat(ModelAdapter.claim(pvc).requestedBytes()).contains(Long.MAX_VALUE);
+
+    pvc.getSpec().getResources().requests(Map.of("cpu", Quantity.fromString("1")));
+    assertThat(ModelAdapter.claim(pvc).requestedBytes()).isEmpty();
   }
 
   @Test
@@ -156,6 +178,10 @@ class ModelAdapterTest {
                 new V1OwnerReference().uid("sts-uid").controller(true))))
         .spec(new V1PodSpec()
             .nodeName("node-a")
+            .securityContext(new V1PodSecurityContext().runAsUser(1000L).runAsGroup(3000L).fsGroup(2000L))
+            .tolerations(List.of(
+                new V1Toleration().key("gpu").operator("Equal").value("yes").effect("NoSchedule"),
+                new V1Toleration().operator("Exists").effect("NoExecute").tolerationSeconds(30L)))
             .initContainers(List.of(new V1Container().name("init")))
             .containers(List.of(new V1Container().name("db"), new V1Container().name("sidecar")))
             .volumes(List.of(
@@ -178,6 +204,12 @@ class ModelAdapterTest {
     assertThat(model.claimVolumes()).containsExactly(
         PodVolume.of("data", "data-db-0"), PodVolume.of("scratch", "db-0-scratch"));
     assertThat(model.controllerUid()).contains("sts-uid");
+    assertThat(model.runAsUser()).contains(1000L);
+    assertThat(model.runAsGroup()).contains(3000L);
+    assertThat(model.fsGroup()).contains(2000L);
+    assertThat(model.tolerations()).containsExactly(
+        Toleration.builder().key("gpu").operator("Equal").value("yes").effect("NoSchedule").build(),
+        Toleration.builder().operator("Exists").effect("NoExecute").tolerationSeconds(30L).build());
   }
 
   @Test
@@ -194,6 +226,9 @@ class ModelAdapterTest {
     assertThat(model.containerNames()).isEmpty();
     assertThat(model.claimVolumes()).isEmpty();
     assertThat(model.controllerUid()).isEmpty();
+    assertThat(model.tolerations()).isEmpty();
+    assertThat(model.runAsUser()).isEmpty();
+    assertThat(model.fsGroup()).isEmpty();
 
     pod.spec(new V1PodSpec().nodeName("").containers(Arrays.asList(null, new V1Container()))
             .volumes(Arrays.asList(null, new V1Volume(), new V1Volume().name("v")
