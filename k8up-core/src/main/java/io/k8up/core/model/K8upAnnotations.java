@@ -30,6 +30,15 @@ public final class K8upAnnotations {
    */
   public static final String MANAGED_BY_VALUE = "k8up-rwo";
 
+  /** The label naming the run that created an object. */
+  public static final String RUN_ID_LABEL = "k8up.io/run-id";
+
+  /** The label naming the unit of work, within its run, that an object belongs to. */
+  public static final String UNIT_LABEL = "k8up.io/unit";
+
+  /** The annotation listing the claims, comma-separated, that an object backs up. */
+  public static final String CLAIMS_ANNOTATION = "k8up.io/claims";
+
   /** The node label that {@link #HOSTNAME} refers to. */
   public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 

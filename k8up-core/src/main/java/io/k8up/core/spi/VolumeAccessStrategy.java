@@ -1,13 +1,15 @@
 package io.k8up.core.spi;
 
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
 
 /**
  * A way to reach a claim's volume for a backup.
  *
  * <p>Implementations must be thread-safe and their methods pure: no API calls, no clock, no
- * randomness, so that a plan depends only on its snapshot. The planner calls them through a guard
+ * randomness, so that a plan and its manifests depend only on the snapshot and the run. The planner calls them through a guard
  * that turns an exception or a {@code null} into an unsupported answer naming the strategy.
  */
 public interface VolumeAccessStrategy {
@@ -29,4 +31,12 @@ public interface VolumeAccessStrategy {
   default boolean requiresNode() {
     return true;
   }
+
+  /**
+   * The Kubernetes objects that back {@code unit} up. Pure, like {@link #supports}: the same unit
+   * and context give equal objects, so dry runs print what a run creates.
+   *
+   * @throws IllegalArgumentException if the unit holds a claim this strategy does not support
+   */
+  Materialization materialize(BackupUnit unit, RunContext context);
 }

@@ -13,6 +13,9 @@ import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.Support;
+import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.TestStrategy;
 import java.util.List;
@@ -149,6 +152,11 @@ class StrategySelectionTest {
     @Override
     public String id() {
       return id;
+    }
+
+    @Override
+    public Materialization materialize(BackupUnit unit, RunContext context) {
+      throw new UnsupportedOperationException("planning tests never materialize");
     }
   }
 }

@@ -1,9 +1,21 @@
 package io.k8up.core.testing;
 
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.RunContext;
+import io.k8up.core.run.RunObjects;
 import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1JobSpec;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** A strategy for tests that supports the claims a predicate accepts. */
@@ -44,5 +56,31 @@ public final class TestStrategy implements VolumeAccessStrategy {
   @Override
   public boolean requiresNode() {
     return requiresNode;
+  }
+
+  /** One Job that mounts nothing and runs the tool's command: enough for the executor to drive. */
+  @Override
+  public Materialization materialize(BackupUnit unit, RunContext context) {
+    String name = RunObjects.name(context.runId(), unit);
+    BackupToolSpec tool = context.tool();
+    V1Job job = new V1Job()
+        .apiVersion("batch/v1")
+        .kind("Job")
+        .metadata(new V1ObjectMeta()
+            .name(name)
+            .namespace(unit.namespace())
+            .labels(RunObjects.labels(context.runId(), unit, tool))
+            .annotations(RunObjects.annotations(unit, tool)))
+        .spec(new V1JobSpec()
+            .backoffLimit(0)
+            .template(new V1PodTemplateSpec()
+                .metadata(new V1ObjectMeta().labels(RunObjects.labels(context.runId(), unit, tool)))
+                .spec(new V1PodSpec()
+                    .restartPolicy("Never")
+                    .containers(List.of(new V1Container()
+                        .name("backup")
+                        .image(tool.image())
+                        .args(tool.renderArgs(unit.namespace(), context.runId(), unit.claimNames())))))));
+    return Materialization.of(List.of(job), name);
   }
 }
