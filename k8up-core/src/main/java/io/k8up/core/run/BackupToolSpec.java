@@ -34,6 +34,9 @@ public abstract class BackupToolSpec {
   /** The restic image the default tool runs. */
   public static final String RESTIC_IMAGE = "docker.io/restic/restic:0.18.1";
 
+  /** The user and group backup pods run as where nothing else is known: not root. */
+  public static final long DEFAULT_USER = 65532;
+
   /** The placeholder argument that expands to the unit's mount paths. */
   public static final String MOUNT_PATHS = "{mountPaths}";
 
@@ -79,25 +82,33 @@ public abstract class BackupToolSpec {
 
   /**
    * Run the tool as root. Off by default: backup pods then pass the Pod Security "restricted"
-   * profile and run as the mounting pod's user, group and fsGroup where one is known.
+   * profile and run as the mounting pod's user and group, with its fsGroup as a supplemental
+   * group, where a mounting pod is known.
    */
   @Value.Default
   public boolean runAsRoot() {
     return false;
   }
 
-  /** The user to run as when the mounting pod does not say; overrides nothing the pod sets. */
-  public abstract Optional<Long> runAsUser();
+  /** The user to run as where no mounting pod says; default {@link #DEFAULT_USER}. */
+  @Value.Default
+  public long runAsUser() {
+    return DEFAULT_USER;
+  }
 
-  /** The group to run as when the mounting pod does not say. */
-  public abstract Optional<Long> runAsGroup();
+  /** The group to run as where no mounting pod says; default {@link #DEFAULT_USER}. */
+  @Value.Default
+  public long runAsGroup() {
+    return DEFAULT_USER;
+  }
 
-  /** The fsGroup when the mounting pod does not say. */
-  public abstract Optional<Long> fsGroup();
+  /** Extra groups of the tool's process, e.g. the group owning the files of unmounted claims. */
+  public abstract ImmutableList<Long> supplementalGroups();
 
   @Value.Check
   void check() {
     checkState(!image().isBlank(), "a backup tool needs an image");
+    checkState(runAsUser() != 0 || runAsRoot(), "user 0 is root: ask for runAsRoot instead");
     checkState(scratchDirectory().startsWith("/"), "the scratch directory must be an absolute path");
     checkState(
         !scratchDirectory().equals(DATA_ROOT) && !scratchDirectory().startsWith(DATA_ROOT + "/"),
