@@ -36,6 +36,9 @@ public final class K8upAnnotations {
   /** The label naming the unit of work, within its run, that an object belongs to. */
   public static final String UNIT_LABEL = "k8up.io/unit";
 
+  /** The label giving which attempt of its unit an object belongs to, from 1. */
+  public static final String ATTEMPT_LABEL = "k8up.io/attempt";
+
   /** The annotation listing the claims, comma-separated, that an object backs up. */
   public static final String CLAIMS_ANNOTATION = "k8up.io/claims";
 

@@ -39,8 +39,10 @@ public final class BackupPlanner {
 
   private final ClaimDecider claims;
   private final CommandDecider commands;
+  private final ImmutableList<VolumeAccessStrategy> strategies;
 
   private BackupPlanner(Builder builder) {
+    this.strategies = builder.strategies;
     this.claims = new ClaimDecider(
         builder.nodeResolver.rules(), builder.requireOptIn, new StrategySelector(builder.strategies));
     this.commands = new CommandDecider(builder.commandsOncePerController);
@@ -49,6 +51,11 @@ public final class BackupPlanner {
   /** A builder with the defaults of K8up: opt-out mode, the default node chain, no strategies. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The strategies this planner chooses from, in order of preference. */
+  public ImmutableList<VolumeAccessStrategy> strategies() {
+    return strategies;
   }
 
   /** The plan for every claim and pod of {@code snapshot}. */

@@ -30,6 +30,20 @@ public abstract class BackupUnit {
   /** The claims, sorted by name; at least one, all in one namespace. */
   public abstract ImmutableList<ClaimTarget> targets();
 
+  /**
+   * Which placement of these claims this is, from 1: a unit whose placement went stale is
+   * re-planned and tried again with the next attempt, under a new name.
+   */
+  @Value.Default
+  public int attempt() {
+    return 1;
+  }
+
+  /** This unit, as attempt {@code attempt}. */
+  public BackupUnit withAttempt(int attempt) {
+    return ImmutableBackupUnit.copyOf(this).withAttempt(attempt);
+  }
+
   /** The namespace of the claims. */
   public String namespace() {
     return targets().get(0).namespace();
@@ -55,6 +69,7 @@ public abstract class BackupUnit {
   @Value.Check
   void check() {
     checkState(!targets().isEmpty(), "a unit needs at least one claim");
+    checkState(attempt() >= 1, "attempts count from 1");
     for (ClaimTarget target : targets()) {
       checkState(target.namespace().equals(namespace()), "a unit's claims share one namespace");
       checkState(target.placement().equals(placement()), "a unit's claims share one placement");

@@ -17,11 +17,12 @@ public final class RunObjects {
   private RunObjects() {}
 
   /**
-   * The name of the unit's main object: {@code k8up-rwo-<run id>-<unit id>}, at most 40
-   * characters, a valid DNS-1123 label; pods a Job creates from it stay within 63.
+   * The name of the unit's main object: {@code k8up-rwo-<run id>-<unit id>}, with {@code
+   * -<attempt>} from the second attempt on; at most 44 characters, a valid DNS-1123 label, so that
+   * pods a Job creates from it stay within 63.
    */
   public static String name(RunId runId, BackupUnit unit) {
-    return PREFIX + runId.value() + "-" + unit.id();
+    return PREFIX + runId.value() + "-" + unit.id() + (unit.attempt() > 1 ? "-" + unit.attempt() : "");
   }
 
   /** The label selector of everything {@code runId} created. */
@@ -32,13 +33,14 @@ public final class RunObjects {
 
   /**
    * The labels of the unit's objects: the tool's extra labels, then the library's own, which win:
-   * managed-by, run and unit.
+   * managed-by, run, unit and attempt.
    */
   public static ImmutableMap<String, String> labels(RunId runId, BackupUnit unit, BackupToolSpec tool) {
     Map<String, String> labels = new LinkedHashMap<>(tool.labels());
     labels.put(K8upAnnotations.MANAGED_BY_LABEL, K8upAnnotations.MANAGED_BY_VALUE);
     labels.put(K8upAnnotations.RUN_ID_LABEL, runId.value());
     labels.put(K8upAnnotations.UNIT_LABEL, unit.id());
+    labels.put(K8upAnnotations.ATTEMPT_LABEL, Integer.toString(unit.attempt()));
     return ImmutableMap.copyOf(labels);
   }
 

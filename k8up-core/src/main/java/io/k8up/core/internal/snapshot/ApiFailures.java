@@ -1,8 +1,5 @@
 package io.k8up.core.internal.snapshot;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,8 +9,6 @@ import javax.net.ssl.SSLException;
 
 /** Turns a failed list request into a message naming the server, verb and resource. */
 final class ApiFailures {
-
-  private static final int MAX_SERVER_MESSAGE = 200;
 
   private final String server;
   private final ListedResource resource;
@@ -35,7 +30,7 @@ final class ApiFailures {
           + resource.namespace().map(ns -> "; check that namespace " + ns + " exists").orElse(""));
       case 0 -> new SnapshotException("cannot list " + resource + " at " + server);
       default -> new SnapshotException("the Kubernetes API server at " + server + " answered HTTP "
-          + code + " to listing " + resource + statusMessage(body));
+          + code + " to listing " + resource + StatusMessage.suffix(body));
     };
   }
 
@@ -66,24 +61,5 @@ final class ApiFailures {
     return new SnapshotException("the Kubernetes API server at " + server
         + " answered listing " + resource + " with a list this library cannot read: " + problem,
         cause);
-  }
-
-  // The server's own explanation (a Status object's message), shortened to fit on one line.
-  private static String statusMessage(String body) {
-    if (body == null || body.isBlank()) {
-      return "";
-    }
-    try {
-      JsonElement status = JsonParser.parseString(body);
-      JsonElement message = status.isJsonObject() ? status.getAsJsonObject().get("message") : null;
-      if (message == null || !message.isJsonPrimitive()) {
-        return "";
-      }
-      String text = message.getAsString().strip();
-      return ": " + (text.length() > MAX_SERVER_MESSAGE
-          ? text.substring(0, MAX_SERVER_MESSAGE) + "…" : text);
-    } catch (JsonParseException e) {
-      return "";
-    }
   }
 }

@@ -1,0 +1,120 @@
+package io.k8up.core.internal.run;
+
+import com.google.gson.JsonElement;
+import io.k8up.core.internal.snapshot.FieldTypeException;
+import io.k8up.core.internal.snapshot.ModelGson;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.Pair;
+import io.kubernetes.client.openapi.apis.BatchV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.CoreV1EventList;
+import io.kubernetes.client.openapi.models.V1DeleteOptions;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1JobList;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The few things the executor does to a cluster, as client-java calls through {@link ApiCalls}. */
+final class ClusterOperations {
+
+  // The authentication scheme client-java's generated APIs name; the client applies the kubeconfig's.
+  private static final String[] AUTH = {"BearerToken"};
+
+  private final ApiClient client;
+  private final ApiCalls calls;
+  private final BatchV1Api batch;
+  private final CoreV1Api core;
+
+  ClusterOperations(ApiClient client, ApiCalls calls) {
+    this.client = client;
+    this.calls = calls;
+    this.batch = new BatchV1Api(client);
+    this.core = new CoreV1Api(client);
+  }
+
+  /**
+   * Creates {@code object} in its namespace.
+   *
+   * @throws ApiCallException with {@link ApiCallException#isConflict()} if it exists already
+   */
+  void create(KubernetesObject object) throws ApiCallException, InterruptedException {
+    ResourceKind kind = ResourceKind.of(object);
+    String namespace = object.getMetadata().getNamespace();
+    calls.call(new ApiRequest("create", kind.plural(), kind.group(), namespace, () -> client.buildCall(
+        client.getBasePath(), kind.collectionPath(client.escapeString(namespace)), "POST",
+        List.of(), List.of(), object, jsonHeaders(), Map.of(), Map.of(), AUTH, null)));
+  }
+
+  /**
+   * Deletes {@code object} and, in the background, what it owns (a Job's pods); an object that is
+   * gone already is fine.
+   */
+  void delete(KubernetesObject object) throws ApiCallException, InterruptedException {
+    ResourceKind kind = ResourceKind.of(object);
+    String namespace = object.getMetadata().getNamespace();
+    String path = kind.collectionPath(client.escapeString(namespace)) + "/"
+        + client.escapeString(object.getMetadata().getName());
+    V1DeleteOptions background = new V1DeleteOptions().propagationPolicy("Background");
+    try {
+      calls.call(new ApiRequest("delete", kind.plural(), kind.group(), namespace, () -> client.buildCall(
+          client.getBasePath(), path, "DELETE", List.<Pair>of(), List.<Pair>of(), background,
+          jsonHeaders(), Map.of(), Map.of(), AUTH, null)));
+    } catch (ApiCallException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+    }
+  }
+
+  /** The Jobs in {@code namespace} that match {@code labelSelector}. */
+  List<V1Job> jobs(String namespace, String labelSelector) throws ApiCallException, InterruptedException {
+    JsonElement list = calls.call(new ApiRequest("list", "jobs", "batch", namespace,
+        () -> batch.listNamespacedJob(namespace).labelSelector(labelSelector).buildCall(null)));
+    return read(list, V1JobList.class, namespace, "jobs").getItems();
+  }
+
+  /** The pods in {@code namespace} that match {@code labelSelector}. */
+  List<V1Pod> pods(String namespace, String labelSelector) throws ApiCallException, InterruptedException {
+    JsonElement list = calls.call(new ApiRequest("list", "pods", "", namespace,
+        () -> core.listNamespacedPod(namespace).labelSelector(labelSelector).buildCall(null)));
+    return read(list, V1PodList.class, namespace, "pods").getItems();
+  }
+
+  /** The events about the pod {@code podName}. */
+  List<CoreV1Event> podEvents(String namespace, String podName) throws ApiCallException, InterruptedException {
+    JsonElement list = calls.call(new ApiRequest("list", "events", "", namespace,
+        () -> core.listNamespacedEvent(namespace)
+            .fieldSelector("involvedObject.kind=Pod,involvedObject.name=" + podName)
+            .buildCall(null)));
+    // Servers that ignore the field selector still give the right answer.
+    return read(list, CoreV1EventList.class, namespace, "events").getItems().stream()
+        .filter(event -> event.getInvolvedObject() != null
+            && podName.equals(event.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  private static <T> T read(JsonElement tree, Class<T> type, String namespace, String resource)
+      throws ApiCallException {
+    try {
+      T list = ModelGson.fromTree(tree, type);
+      if (list == null) {
+        throw ApiCallException.unreadable(resource, namespace, "an empty answer");
+      }
+      return list;
+    } catch (FieldTypeException e) {
+      throw ApiCallException.unreadable(resource, namespace, e.field() + ": expected " + e.expected());
+    }
+  }
+
+  private static Map<String, String> jsonHeaders() {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Accept", "application/json");
+    headers.put("Content-Type", "application/json");
+    return headers;
+  }
+}

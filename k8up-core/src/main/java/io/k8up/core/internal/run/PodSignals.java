@@ -1,0 +1,88 @@
+package io.k8up.core.internal.run;
+
+import io.kubernetes.client.openapi.models.V1ContainerState;
+import io.kubernetes.client.openapi.models.V1ContainerStatus;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodCondition;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the pods of one unit say about it: where it was placed, whether the scheduler cannot place
+ * it, whether its container cannot start, and how its container ended.
+ *
+ * @param node the node a pod was scheduled to
+ * @param unschedulable the scheduler's message, while a pod cannot be scheduled
+ * @param notStarted why the backup container cannot start, when that will not fix itself
+ * @param pendingPod a pod scheduled to a node but not running yet, whose events may say why
+ * @param exitSummary how a terminated container ended, e.g. {@code exit code 1 (Error)}
+ */
+record PodSignals(
+    Optional<String> node,
+    Optional<String> unschedulable,
+    Optional<String> notStarted,
+    Optional<String> pendingPod,
+    Optional<String> exitSummary) {
+
+  // Waiting reasons that retrying the same pod does not cure.
+  private static final Set<String> CANNOT_START = Set.of(
+      "ImagePullBackOff", "ErrImageNeverPull", "InvalidImageName", "CreateContainerConfigError");
+
+  static PodSignals of(List<V1Pod> pods) {
+    Optional<String> node = Optional.empty();
+    Optional<String> unschedulable = Optional.empty();
+    Optional<String> notStarted = Optional.empty();
+    Optional<String> pendingPod = Optional.empty();
+    Optional<String> exitSummary = Optional.empty();
+    for (V1Pod pod : pods) {
+      if (pod.getMetadata() == null || pod.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      Optional<String> podNode = Optional.ofNullable(pod.getSpec() == null ? null : pod.getSpec().getNodeName())
+          .filter(name -> !name.isBlank());
+      node = node.or(() -> podNode);
+      String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+      if (podNode.isPresent() && "Pending".equals(phase)) {
+        pendingPod = pendingPod.or(() -> Optional.ofNullable(pod.getMetadata().getName()));
+      }
+      unschedulable = unschedulable.or(() -> unschedulable(pod));
+      for (V1ContainerStatus container : containers(pod)) {
+        V1ContainerState state = container.getState();
+        if (state == null) {
+          continue;
+        }
+        if (state.getWaiting() != null && CANNOT_START.contains(state.getWaiting().getReason())) {
+          String reason = state.getWaiting().getReason();
+          String message = state.getWaiting().getMessage();
+          notStarted = notStarted.or(() -> Optional.of("container " + container.getName() + ": " + reason
+              + (message == null || message.isBlank() ? "" : ": " + message)));
+        }
+        if (state.getTerminated() != null && state.getTerminated().getExitCode() != null) {
+          String reason = state.getTerminated().getReason();
+          exitSummary = exitSummary.or(() -> Optional.of("exit code " + state.getTerminated().getExitCode()
+              + (reason == null ? "" : " (" + reason + ")")));
+        }
+      }
+    }
+    return new PodSignals(node, unschedulable, notStarted, pendingPod, exitSummary);
+  }
+
+  private static Optional<String> unschedulable(V1Pod pod) {
+    if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    for (V1PodCondition condition : pod.getStatus().getConditions()) {
+      if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
+          && "Unschedulable".equals(condition.getReason())) {
+        return Optional.of(Optional.ofNullable(condition.getMessage()).orElse("the scheduler found no node"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<V1ContainerStatus> containers(V1Pod pod) {
+    return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+        ? List.of() : pod.getStatus().getContainerStatuses();
+  }
+}

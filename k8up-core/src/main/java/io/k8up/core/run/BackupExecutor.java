@@ -1,0 +1,148 @@
+package io.k8up.core.run;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import io.k8up.core.internal.run.RunLoop;
+import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.snapshot.LiveSnapshots;
+import io.kubernetes.client.openapi.ApiClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a plan against a cluster: creates what each unit's strategy materialized, within the
+ * limits of its {@link ExecutorOptions}, largest claims first; follows the units to their end;
+ * re-plans units whose placement went stale; deletes everything it created, also when
+ * interrupted; and reports one outcome per decision.
+ *
+ * <pre>{@code
+ * BackupExecutor executor = BackupExecutor.builder()
+ *     .client(apiClient)
+ *     .planner(planner)
+ *     .tool(BackupToolSpec.restic("backup-repository").build())
+ *     .build();
+ * BackupReport report = executor.run(planner.plan(snapshot), snapshot);
+ * }</pre>
+ *
+ * <p>An executor may run several plans, one after another or at once; each run is independent.
+ * A run blocks its thread until it ends. Interrupting the thread ends it early: units in flight are
+ * deleted, their claims reported {@link OutcomeStatus#NOT_RUN}, and the thread's interrupt flag is
+ * set again when {@link #run} returns.
+ */
+public final class BackupExecutor {
+
+  private final ApiClient client;
+  private final BackupPlanner planner;
+  private final BackupToolSpec tool;
+  private final RunId runId;
+  private final ExecutorOptions options;
+  private final SnapshotSource snapshots;
+  private final List<ProgressListener> listeners;
+
+  private BackupExecutor(Builder builder) {
+    this.client = builder.client;
+    this.planner = builder.planner;
+    this.tool = builder.tool;
+    this.runId = builder.runId;
+    this.options = builder.options;
+    this.snapshots = builder.snapshots != null
+        ? builder.snapshots : namespaces -> LiveSnapshots.read(builder.client, namespaces);
+    this.listeners = List.copyOf(builder.listeners);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The id of this executor's runs: the names and labels of everything they create. */
+  public RunId runId() {
+    return runId;
+  }
+
+  /**
+   * Runs {@code plan}, which the planner made from {@code snapshot}, to its end.
+   *
+   * <p>Never throws for what happens in the cluster: refusals, failures and timeouts become
+   * outcomes in the report.
+   */
+  public BackupReport run(BackupPlan plan, ClusterSnapshot snapshot) {
+    checkNotNull(plan, "plan");
+    checkNotNull(snapshot, "snapshot");
+    ProgressListener all = event -> listeners.forEach(listener -> listener.onEvent(event));
+    return new RunLoop(client, planner, options, tool, runId, snapshots, all).run(plan, snapshot);
+  }
+
+  /** Builds a {@link BackupExecutor}; client, planner and tool are required. */
+  public static final class Builder {
+
+    private ApiClient client;
+    private BackupPlanner planner;
+    private BackupToolSpec tool;
+    private RunId runId = RunId.fresh();
+    private ExecutorOptions options = ExecutorOptions.defaults();
+    private SnapshotSource snapshots;
+    private final List<ProgressListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The client of the cluster to run in; its timeouts bound every request. */
+    public Builder client(ApiClient client) {
+      this.client = checkNotNull(client, "client");
+      return this;
+    }
+
+    /** The planner that made the plans, and re-plans claims whose placement went stale. */
+    public Builder planner(BackupPlanner planner) {
+      this.planner = checkNotNull(planner, "planner");
+      return this;
+    }
+
+    /** The backup tool the strategies run. */
+    public Builder tool(BackupToolSpec tool) {
+      this.tool = checkNotNull(tool, "tool");
+      return this;
+    }
+
+    /**
+     * The run's id; default a fresh one. Give the id of an earlier, unfinished run to finish it:
+     * its Jobs that still exist are taken over, not created twice.
+     */
+    public Builder runId(RunId runId) {
+      this.runId = checkNotNull(runId, "runId");
+      return this;
+    }
+
+    /** Limits, grouping, timeouts and retries; default {@link ExecutorOptions#defaults()}. */
+    public Builder options(ExecutorOptions options) {
+      this.options = checkNotNull(options, "options");
+      return this;
+    }
+
+    /** Where fresh snapshots for re-planning come from; default the cluster, read live. */
+    public Builder snapshots(SnapshotSource snapshots) {
+      this.snapshots = checkNotNull(snapshots, "snapshots");
+      return this;
+    }
+
+    /** Adds a listener of progress events. */
+    public Builder listener(ProgressListener listener) {
+      listeners.add(checkNotNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * An executor with these settings.
+     *
+     * @throws IllegalStateException if the client, planner or tool is missing
+     */
+    public BackupExecutor build() {
+      checkState(client != null, "a client is required");
+      checkState(planner != null, "a planner is required");
+      checkState(tool != null, "a backup tool is required");
+      return new BackupExecutor(this);
+    }
+  }
+}

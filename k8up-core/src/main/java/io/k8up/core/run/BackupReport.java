@@ -1,0 +1,39 @@
+package io.k8up.core.run;
+
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.plan.Action;
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/** What a run did: one outcome per decision of its plan, in the plan's order. */
+@Value.Immutable
+public abstract class BackupReport {
+
+  public abstract RunId runId();
+
+  public abstract ImmutableList<Outcome> outcomes();
+
+  /** How many HTTP requests the executor made, retries included. */
+  public abstract long apiRequests();
+
+  public abstract Duration duration();
+
+  /** Whether the run was interrupted before every unit ended. */
+  public abstract boolean interrupted();
+
+  /**
+   * Objects the run created but could not delete, as {@code kind namespace/name: why}; empty
+   * unless the API server refused or failed the deletions.
+   */
+  public abstract ImmutableList<String> leftovers();
+
+  /** Whether every claim and pod the plan decided to back up was backed up. */
+  public boolean allBackupsSucceeded() {
+    return outcomes().stream().allMatch(outcome -> outcome.plannedAction() != Action.BACKUP
+        || outcome.status() == OutcomeStatus.SUCCEEDED);
+  }
+
+  public static ImmutableBackupReport.Builder builder() {
+    return ImmutableBackupReport.builder();
+  }
+}

@@ -1,0 +1,105 @@
+package io.k8up.core.run;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** How a run goes: limits, grouping, timeouts, retries and cleanup. Every setting has a default. */
+@Value.Immutable
+public abstract class ExecutorOptions {
+
+  private static final ExecutorOptions DEFAULTS = builder().build();
+
+  /** How many units run at once, in all; default 4. */
+  @Value.Default
+  public int maxConcurrent() {
+    return 4;
+  }
+
+  /**
+   * How many units run at once on one node; default 1, so one node never gets all backup pods at
+   * once. A unit counts for its node once the node is known: from its placement, or from where
+   * its pod was scheduled.
+   */
+  @Value.Default
+  public int maxPerNode() {
+    return 1;
+  }
+
+  /** How many units run at once in one namespace; empty (the default) for no limit. */
+  public abstract Optional<Integer> maxPerNamespace();
+
+  @Value.Default
+  public Grouping grouping() {
+    return Grouping.PER_CLAIM;
+  }
+
+  /** How long one unit may run, from its start to its end; default one hour. */
+  @Value.Default
+  public Duration unitTimeout() {
+    return Duration.ofHours(1);
+  }
+
+  /**
+   * How long a backup pod may stay unschedulable before its placement is taken for stale and the
+   * claim re-planned; default two minutes.
+   */
+  @Value.Default
+  public Duration unschedulableTimeout() {
+    return Duration.ofMinutes(2);
+  }
+
+  /** How many times a claim is placed, the first included, before a stale placement fails it; default 3. */
+  @Value.Default
+  public int maxPlacementAttempts() {
+    return 3;
+  }
+
+  /** How often the executor looks at what it created; default two seconds. */
+  @Value.Default
+  public Duration pollInterval() {
+    return Duration.ofSeconds(2);
+  }
+
+  /** How many times one API request is tried when throttled, failing or unanswered; default 5. */
+  @Value.Default
+  public int apiAttempts() {
+    return 5;
+  }
+
+  /** The first wait before an API request is retried; it doubles up to five seconds. Default 200 ms. */
+  @Value.Default
+  public Duration apiBackoff() {
+    return Duration.ofMillis(200);
+  }
+
+  /** Keep the objects of failed units for debugging, instead of deleting them; default false. */
+  @Value.Default
+  public boolean keepFailedUnits() {
+    return false;
+  }
+
+  @Value.Check
+  void check() {
+    checkState(maxConcurrent() >= 1, "maxConcurrent must be at least 1");
+    checkState(maxPerNode() >= 1, "maxPerNode must be at least 1");
+    checkState(maxPerNamespace().orElse(1) >= 1, "maxPerNamespace must be at least 1");
+    checkState(maxPlacementAttempts() >= 1, "maxPlacementAttempts must be at least 1");
+    checkState(apiAttempts() >= 1, "apiAttempts must be at least 1");
+    for (Duration duration : new Duration[] {unitTimeout(), unschedulableTimeout(), pollInterval()}) {
+      checkState(!duration.isNegative() && !duration.isZero(), "durations must be positive");
+    }
+    checkState(!apiBackoff().isNegative(), "apiBackoff must not be negative");
+  }
+
+  /** The defaults. */
+  public static ExecutorOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static ImmutableExecutorOptions.Builder builder() {
+    return ImmutableExecutorOptions.builder();
+  }
+}

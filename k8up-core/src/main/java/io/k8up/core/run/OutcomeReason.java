@@ -1,0 +1,35 @@
+package io.k8up.core.run;
+
+/** Why a claim or pod fared as it did in a run; stable codes, documented in {@code docs/run-report.md}. */
+public enum OutcomeReason {
+  /** The backup completed. */
+  BACKED_UP,
+  /** The plan's decision to skip or fail stands; the outcome carries the plan's reason. */
+  PLANNED,
+  /** After a stale placement, a fresh plan skipped or failed the claim; the outcome carries why. */
+  REPLANNED,
+  /** The plan chose no strategy for the claim: none is configured. */
+  NO_STRATEGY,
+  /** The strategy could not turn the claim into Kubernetes objects. */
+  MATERIALIZE_FAILED,
+  /** The backup pod ran and failed. */
+  BACKUP_FAILED,
+  /** The backup container could not start: its image cannot be pulled, or a Secret it needs is missing. */
+  TOOL_NOT_STARTED,
+  /** The unit ran longer than the unit timeout. */
+  TIMED_OUT,
+  /** The backup pod could not be placed or could not mount the volume, on every attempt. */
+  PLACEMENT_STALE,
+  /** The API server forbade a request; the message names the verb and resource to grant. */
+  FORBIDDEN,
+  /** The API server kept failing or could not be reached. */
+  API_ERROR,
+  /** An object with the unit's name exists but was not created by this run. */
+  NAME_CONFLICT,
+  /** The unit's Job was deleted by someone else before it finished. */
+  VANISHED,
+  /** The run was interrupted before the unit finished. */
+  INTERRUPTED,
+  /** Running backup commands is not supported by this version; the pod's command was not run. */
+  COMMAND_NOT_RUN
+}
