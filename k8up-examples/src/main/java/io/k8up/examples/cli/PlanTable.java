@@ -38,23 +38,10 @@ final class PlanTable {
         decision.message()
       });
     }
-    int columns = HEADER.length;
-    int[] widths = new int[columns];
-    for (String[] row : rows) {
-      for (int c = 0; c < columns - 1; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
+    if (!strategies) {
+      rows.replaceAll(row -> new String[] {row[0], row[1], row[2], row[3], row[4], row[5], row[7]});
     }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        if (c == 6 && !strategies) {
-          continue;
-        }
-        line.append(c == columns - 1 ? row[c] : pad(row[c], widths[c] + 2));
-      }
-      out.println(line.toString().stripTrailing());
-    }
+    TextTable.print(rows, out);
     out.println();
     out.println(summary(plan));
   }
@@ -94,9 +81,5 @@ final class PlanTable {
     return plan.hasFailures()
         ? summary + " Each FAIL says what to change; exit code 2 means something cannot be backed up."
         : summary;
-  }
-
-  private static String pad(String value, int width) {
-    return value.length() >= width ? value : value + " ".repeat(width - value.length());
   }
 }

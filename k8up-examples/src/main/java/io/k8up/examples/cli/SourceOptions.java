@@ -5,7 +5,7 @@ import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.snapshot.SnapshotFiles;
-import io.kubernetes.client.openapi.ApiClient;
+import io.k8up.core.spi.InstalledStrategies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,9 +47,32 @@ final class SourceOptions {
       description = "Back up only claims annotated k8up.io/backup=true (K8up's BACKUP_SKIP_WITHOUT_ANNOTATION).")
   boolean optIn;
 
-  /** A planner with the chosen settings. */
+  /** A planner with the chosen settings and every installed strategy, in the order of their ids. */
   BackupPlanner planner() {
-    return BackupPlanner.builder().requireOptIn(optIn).build();
+    InstalledStrategies installed = InstalledStrategies.load();
+    return BackupPlanner.builder()
+        .requireOptIn(optIn)
+        .strategies(installed.inOrder(installed.ids()))
+        .build();
+  }
+
+  /** Whether the source is a live cluster rather than a file. */
+  boolean isLive() {
+    return !source.sample && source.clusterFile == null;
+  }
+
+  /**
+   * A connection to the live cluster of the kubeconfig.
+   *
+   * @throws SnapshotException if the kubeconfig cannot be read
+   */
+  Kubeconfigs.Connection connect() throws SnapshotException {
+    return Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
+  }
+
+  /** The namespace to work in on a live cluster: the chosen one, else the context's. */
+  String namespace(Kubeconfigs.Connection connection) {
+    return namespace != null ? namespace : connection.namespace();
   }
 
   /** The snapshot of the chosen source, restricted to the chosen namespace. */
@@ -60,10 +83,8 @@ final class SourceOptions {
     if (source.clusterFile != null) {
       return restrict(SnapshotFiles.read(source.clusterFile));
     }
-    Kubeconfigs.Connection connection = Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
-    String target = namespace != null ? namespace : connection.namespace();
-    ApiClient client = connection.client();
-    return LiveSnapshots.read(client, List.of(target));
+    Kubeconfigs.Connection connection = connect();
+    return LiveSnapshots.read(connection.client(), List.of(namespace(connection)));
   }
 
   private ClusterSnapshot restrict(ClusterSnapshot snapshot) {

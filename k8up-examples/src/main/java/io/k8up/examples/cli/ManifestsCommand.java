@@ -1,0 +1,49 @@
+package io.k8up.examples.cli;
+
+import io.k8up.core.plan.Action;
+import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.run.Manifests;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.snapshot.SnapshotException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code k8up-rwo manifests}: the objects a run would create, for review or for other tools. */
+@Command(
+    name = "manifests",
+    mixinStandardHelpOptions = true,
+    description = "Print the Kubernetes objects a run would create, as multi-document YAML for kubectl apply -f -.")
+final class ManifestsCommand implements Callable<Integer> {
+
+  @Mixin SourceOptions source;
+
+  @Mixin RunSettings settings;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = source.snapshot();
+    } catch (SnapshotException e) {
+      err.println("k8up-rwo: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    BackupPlanner planner = source.planner();
+    BackupPlan plan = planner.plan(snapshot);
+    plan.decisions().stream()
+        .filter(decision -> decision.action() == Action.FAIL)
+        .forEach(decision -> err.println("# not backed up: " + decision.subject() + ": " + decision.message()));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(Manifests.toYaml(Manifests.of(plan, snapshot, planner, settings.runId(), settings.tool(),
+        settings.grouping)));
+    out.flush();
+    return plan.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
+  }
+}
