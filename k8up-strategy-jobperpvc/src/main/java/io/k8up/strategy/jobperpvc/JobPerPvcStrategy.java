@@ -1,0 +1,64 @@
+package io.k8up.strategy.jobperpvc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.RunContext;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Support;
+import io.k8up.core.spi.VolumeAccessStrategy;
+import io.k8up.strategy.jobperpvc.internal.JobMaterializer;
+
+/**
+ * Backs claims up with a Job that mounts them read-only, on the node their placement names.
+ * Reaches every claim a second pod can mount: all but a ReadWriteOncePod volume that a running pod
+ * holds. Stateless, thread-safe and pure.
+ */
+final class JobPerPvcStrategy implements VolumeAccessStrategy {
+
+  @Override
+  public String id() {
+    return JobPerPvcStrategyProvider.ID;
+  }
+
+  @Override
+  public Support supports(ClaimTarget target, ClusterSnapshot snapshot) {
+    checkNotNull(target, "target");
+    checkNotNull(snapshot, "snapshot");
+    if (target.placement().samePodOnly()) {
+      return Support.unsupported(refusal(target));
+    }
+    return Support.supported();
+  }
+
+  /** Always {@code true}: a Job's pod mounts the volume, so it must run where the volume can be. */
+  @Override
+  public boolean requiresNode() {
+    return true;
+  }
+
+  /**
+   * One Job for the unit; see {@code docs/strategies/job-per-pvc.md}.
+   *
+   * @throws IllegalArgumentException if the unit's claims are held by a ReadWriteOncePod pod, or a
+   *     resource amount of the tool is not a Kubernetes quantity
+   */
+  @Override
+  public Materialization materialize(BackupUnit unit, RunContext context) {
+    checkNotNull(unit, "unit");
+    checkNotNull(context, "context");
+    checkArgument(!unit.placement().samePodOnly(), "%s", refusal(unit.targets().get(0)));
+    return JobMaterializer.materialize(unit, context);
+  }
+
+  private static String refusal(ClaimTarget target) {
+    String holder = target.mountingPods().isEmpty()
+        ? "a running pod" : "pod " + String.join(", ", target.mountingPods());
+    return "the ReadWriteOncePod volume of claim " + target.namespace() + "/" + target.name()
+        + " is held by " + holder + " and no second pod can mount it: back it up with the"
+        + " ephemeral-container strategy, which reaches it from inside that pod, or stop the pod";
+  }
+}
