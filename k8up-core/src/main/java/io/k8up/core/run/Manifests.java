@@ -6,7 +6,15 @@ import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.util.Yaml;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
+import io.k8up.core.internal.run.WireForm;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,8 +41,19 @@ public final class Manifests {
     return objects.build();
   }
 
-  /** {@code objects} as multi-document YAML, as {@code kubectl apply -f -} reads it. */
-  public static String toYaml(ImmutableList<KubernetesObject> objects) {
-    return Yaml.dumpAll(objects.iterator());
+  /**
+   * {@code objects} as multi-document YAML, as {@code kubectl apply -f -} reads it: what the
+   * executor would send, field for field.
+   */
+  public static String toYaml(List<KubernetesObject> objects) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    Yaml yaml = new Yaml(options);
+    Gson gson = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+    List<Object> documents = new ArrayList<>();
+    for (KubernetesObject object : objects) {
+      documents.add(gson.fromJson(WireForm.of(object), LinkedHashMap.class));
+    }
+    return yaml.dumpAll(documents.iterator());
   }
 }

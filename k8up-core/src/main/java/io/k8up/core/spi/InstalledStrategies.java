@@ -20,6 +20,9 @@ import java.util.TreeMap;
  */
 public final class InstalledStrategies {
 
+  /** The ids of the library's own strategies, most preferred first. */
+  public static final ImmutableList<String> BUILT_IN_ORDER = ImmutableList.of("job-per-pvc");
+
   private final ImmutableSortedMap<String, VolumeAccessStrategy> byId;
 
   private InstalledStrategies(Map<String, VolumeAccessStrategy> byId) {
@@ -61,6 +64,15 @@ public final class InstalledStrategies {
       }
     }
     return new InstalledStrategies(byId);
+  }
+
+  /**
+   * The library's own strategies that are installed, in the library's order of preference; other
+   * plug-ins are used only where a caller names them in an order.
+   */
+  public ImmutableList<VolumeAccessStrategy> defaultOrder() {
+    return BUILT_IN_ORDER.stream().filter(byId::containsKey).map(byId::get)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /** The ids of the installed strategies, sorted. */

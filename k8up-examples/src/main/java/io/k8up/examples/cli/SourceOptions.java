@@ -47,12 +47,11 @@ final class SourceOptions {
       description = "Back up only claims annotated k8up.io/backup=true (K8up's BACKUP_SKIP_WITHOUT_ANNOTATION).")
   boolean optIn;
 
-  /** A planner with the chosen settings and every installed strategy, in the order of their ids. */
+  /** A planner with the chosen settings and the library's installed strategies, in its default order. */
   BackupPlanner planner() {
-    InstalledStrategies installed = InstalledStrategies.load();
     return BackupPlanner.builder()
         .requireOptIn(optIn)
-        .strategies(installed.inOrder(installed.ids()))
+        .strategies(InstalledStrategies.load().defaultOrder())
         .build();
   }
 

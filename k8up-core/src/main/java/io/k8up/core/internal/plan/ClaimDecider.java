@@ -8,6 +8,7 @@ import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
+import io.k8up.core.plan.Action;
 import io.k8up.core.plan.Decision;
 import io.k8up.core.plan.DecisionReason;
 import io.k8up.core.plan.NodeResolutionRule;
@@ -99,6 +100,8 @@ public final class ClaimDecider {
     return Optional.of(decided(trace, ANNOTATION_RULE, decision));
   }
 
+  private static final String STRATEGY_RULE = "strategies";
+
   private Decision place(Subject subject, Claim claim, PersistentVolume volume, ClusterSnapshot snapshot, Trace trace) {
     ActiveClaimContext context = new ActiveClaimContext(claim, volume, holders(snapshot, claim), snapshot);
     for (NodeResolutionRule rule : rules) {
@@ -112,7 +115,10 @@ public final class ClaimDecider {
         case PLACED:
           ClaimTarget target = target(claim, volume, resolution.placement().orElseThrow(), resolution.mountingPods());
           Decision backup = Decision.backup(subject, target, resolution.reason().orElseThrow(), resolution.message());
-          return decided(trace, rule.name(), selector.select(snapshot, backup, trace));
+          // The rule places the backup first; the strategies then say whether they can reach it.
+          decided(trace, rule.name(), backup);
+          Decision selected = selector.select(snapshot, backup, trace);
+          return selected.action() == Action.BACKUP ? selected : decided(trace, STRATEGY_RULE, selected);
         case SKIPPED:
           return decided(trace, rule.name(),
               Decision.skip(subject, resolution.reason().orElseThrow(), resolution.message()));

@@ -47,7 +47,7 @@ final class ClusterOperations {
     String namespace = object.getMetadata().getNamespace();
     calls.call(new ApiRequest("create", kind.plural(), kind.group(), namespace, () -> client.buildCall(
         client.getBasePath(), kind.collectionPath(client.escapeString(namespace)), "POST",
-        List.of(), List.of(), object, jsonHeaders(), Map.of(), Map.of(), AUTH, null)));
+        List.of(), List.of(), WireForm.of(object), jsonHeaders(), Map.of(), Map.of(), AUTH, null)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.k8up.core.internal.run;
 
 import io.kubernetes.client.openapi.models.V1ContainerState;
+import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
@@ -24,6 +25,8 @@ record PodSignals(
     Optional<String> notStarted,
     Optional<String> pendingPod,
     Optional<String> exitSummary) {
+
+  private static final int MAX_MESSAGE = 300;
 
   // Waiting reasons that retrying the same pod does not cure.
   private static final Set<String> CANNOT_START = Set.of(
@@ -59,13 +62,21 @@ record PodSignals(
               + (message == null || message.isBlank() ? "" : ": " + message)));
         }
         if (state.getTerminated() != null && state.getTerminated().getExitCode() != null) {
-          String reason = state.getTerminated().getReason();
-          exitSummary = exitSummary.or(() -> Optional.of("exit code " + state.getTerminated().getExitCode()
-              + (reason == null ? "" : " (" + reason + ")")));
+          exitSummary = exitSummary.or(() -> Optional.of(exitSummary(state.getTerminated())));
         }
       }
     }
     return new PodSignals(node, unschedulable, notStarted, pendingPod, exitSummary);
+  }
+
+  // The termination message holds the tool's last output lines when the strategy asks for them.
+  private static String exitSummary(V1ContainerStateTerminated terminated) {
+    String reason = terminated.getReason() == null ? "" : " (" + terminated.getReason() + ")";
+    String message = terminated.getMessage() == null ? "" : terminated.getMessage().strip().replaceAll("\\s+", " ");
+    if (message.length() > MAX_MESSAGE) {
+      message = "…" + message.substring(message.length() - MAX_MESSAGE);
+    }
+    return "exit code " + terminated.getExitCode() + reason + (message.isEmpty() ? "" : ": " + message);
   }
 
   private static Optional<String> unschedulable(V1Pod pod) {

@@ -1,0 +1,128 @@
+package io.k8up.examples.cli;
+
+import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.run.BackupExecutor;
+import io.k8up.core.run.BackupReport;
+import io.k8up.core.run.ProgressEvent;
+import io.k8up.core.run.ReportJson;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.snapshot.LiveSnapshots;
+import io.k8up.core.snapshot.SnapshotException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code k8up-rwo run}: backs a namespace of a live cluster up, and reports per claim. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Back up the claims of a namespace of a live cluster: plan, create the backup Jobs within the"
+        + " limits, follow them to the end, clean up, and report per claim. Progress goes to standard error.")
+final class RunCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  enum Format { table, json }
+
+  /** How long a signal waits for the run to delete what it created before the JVM exits. */
+  private static final long CLEANUP_GRACE_MILLIS = 60_000;
+
+  @Mixin SourceOptions source;
+
+  @Mixin RunSettings settings;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json (the versioned contract of docs/run-report.md). Default: ${DEFAULT-VALUE}.")
+  Format output;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!source.isLive()) {
+      err.println("k8up-rwo: run needs a live cluster: give --kubeconfig, or none for the default kubeconfig;"
+          + " use manifests to see what a run of a file would create");
+      return ExitCodes.INPUT_ERROR;
+    }
+    Kubeconfigs.Connection connection;
+    ClusterSnapshot snapshot;
+    try {
+      connection = source.connect();
+      snapshot = LiveSnapshots.read(connection.client(), List.of(source.namespace(connection)));
+    } catch (SnapshotException e) {
+      err.println("k8up-rwo: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    BackupPlanner planner = source.planner();
+    BackupPlan plan = planner.plan(snapshot);
+    BackupExecutor executor = BackupExecutor.builder()
+        .client(connection.client())
+        .planner(planner)
+        .tool(settings.tool())
+        .runId(settings.runId())
+        .options(settings.options())
+        .listener(event -> progress(event, err))
+        .build();
+    err.println("run " + executor.runId() + ": " + plan.decisions().size() + " decisions");
+    err.flush();
+    BackupReport report = runInterruptibly(executor, plan, snapshot);
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == Format.json) {
+      ReportJson.write(report, out);
+      out.println();
+    } else {
+      ReportTable.print(report, out);
+    }
+    out.flush();
+    return report.allBackupsSucceeded() ? ExitCodes.OK : ExitCodes.FAILED_DECISIONS;
+  }
+
+  // Ctrl-C or a termination signal interrupts the run, which deletes what it created before exiting.
+  private static BackupReport runInterruptibly(BackupExecutor executor, BackupPlan plan, ClusterSnapshot snapshot) {
+    Thread runner = Thread.currentThread();
+    Thread onSignal = new Thread(() -> {
+      runner.interrupt();
+      try {
+        runner.join(CLEANUP_GRACE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "k8up-rwo-shutdown");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    try {
+      return executor.run(plan, snapshot);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down: the hook is running and waits for this thread to end.
+      }
+    }
+  }
+
+  private static void progress(ProgressEvent event, PrintWriter err) {
+    StringBuilder line = new StringBuilder()
+        .append(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)).append(' ')
+        .append(event.type()).append(' ')
+        .append(event.namespace()).append('/').append(String.join(",", event.claims()))
+        .append(" (unit ").append(event.unitId());
+    event.node().ifPresent(node -> line.append(", node ").append(node));
+    if (event.attempt() > 1) {
+      line.append(", attempt ").append(event.attempt());
+    }
+    line.append(')');
+    if (!event.message().isEmpty()) {
+      line.append(": ").append(event.message());
+    }
+    err.println(line);
+    err.flush();
+  }
+}
