@@ -1,0 +1,59 @@
+package io.k8up.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k8up.core.testing.RestrictedProfile;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.util.Yaml;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** {@code k8up-rwo manifests}: what a run would create, without a cluster. */
+class ManifestsCommandTest {
+
+  @Test
+  void printsOneRestrictedJobPerClaimToBackUp() throws IOException {
+    CliRun run = CliRun.of("manifests", "--sample", "--run-id", "demo");
+
+    assertThat(run.exitCode()).as("the sample has claims that cannot be backed up").isEqualTo(ExitCodes.FAILED_DECISIONS);
+    Map<String, V1Job> jobs = jobsByClaims(run.out());
+    assertThat(jobs).containsOnlyKeys("assets", "data-web-0", "logs", "reports", "scratch");
+    assertThat(jobs.values()).allSatisfy(job -> {
+      assertThat(job.getMetadata().getName()).startsWith("k8up-rwo-demo-");
+      assertThat(RestrictedProfile.violations(job.getSpec().getTemplate())).isEmpty();
+    });
+    assertThat(jobs.get("data-web-0").getSpec().getTemplate().getSpec().getAffinity().getNodeAffinity()
+        .getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0).getMatchFields().get(0)
+        .getValues()).containsExactly("worker-2");
+    assertThat(jobs.get("scratch").getSpec().getTemplate().getSpec().getNodeSelector())
+        .containsEntry("kubernetes.io/hostname", "worker-1");
+    assertThat(run.out()).doesNotContain("overhead", "[]");
+    assertThat(run.err()).contains("# not backed up: PersistentVolumeClaim shop/archive");
+  }
+
+  @Test
+  void perNodeGroupingPutsTheClaimsOfOneNodeInOneJob() throws IOException {
+    CliRun run = CliRun.of("manifests", "--sample", "--grouping", "per-node", "--image", "registry.local/restic:1");
+
+    Map<String, V1Job> jobs = jobsByClaims(run.out());
+    assertThat(jobs).containsOnlyKeys("assets", "data-web-0", "logs,reports", "scratch");
+    assertThat(jobs.get("logs,reports").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("registry.local/restic:1");
+  }
+
+  @Test
+  void sameRunIdGivesTheSameManifests() {
+    assertThat(CliRun.of("manifests", "--sample", "--run-id", "r1").out())
+        .isEqualTo(CliRun.of("manifests", "--sample", "--run-id", "r1").out());
+  }
+
+  private static Map<String, V1Job> jobsByClaims(String yaml) throws IOException {
+    List<Object> documents = Yaml.loadAll(yaml);
+    return documents.stream().map(V1Job.class::cast).collect(Collectors.toMap(
+        job -> job.getMetadata().getAnnotations().get("k8up.io/claims"), Function.identity()));
+  }
+}
