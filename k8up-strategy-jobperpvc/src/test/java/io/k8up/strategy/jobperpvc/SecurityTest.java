@@ -111,11 +111,11 @@ class SecurityTest {
     assertThat(container.getAllowPrivilegeEscalation()).isFalse();
     assertThat(container.getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
-    assertThat(container.getCapabilities().getAdd()).containsExactly("DAC_READ_SEARCH");
+    assertThat(container.getCapabilities().getAdd()).as("baseline admits it").containsExactly("DAC_OVERRIDE");
     assertThat(RestrictedProfile.violations(spec)).containsExactlyInAnyOrder(
         "spec.securityContext.runAsUser is 0",
         "spec.containers[backup].securityContext.runAsNonRoot is not true, nor is the pod's",
-        "spec.containers[backup].securityContext.capabilities.add holds DAC_READ_SEARCH");
+        "spec.containers[backup].securityContext.capabilities.add holds DAC_OVERRIDE");
   }
 
   @Test
