@@ -31,21 +31,15 @@ final class ExplainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      ClusterSnapshot snapshot = source.snapshot();
-      String namespace = namespaceOf(snapshot);
-      String claim = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
-      Explanation explanation = source.planner()
-          .explain(snapshot, namespace, claim)
-          .orElseThrow(() -> new SnapshotException("No PersistentVolumeClaim " + namespace + "/" + claim + " in the cluster."));
-      print(explanation, spec.commandLine().getOut());
-      return explanation.decision().action() == Action.FAIL ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
-    } catch (SnapshotException e) {
-      err.println("k8up-rwo: " + e.getMessage());
-      return ExitCodes.INPUT_ERROR;
-    }
+  public Integer call() throws SnapshotException {
+    ClusterSnapshot snapshot = source.snapshot();
+    String namespace = namespaceOf(snapshot);
+    String claim = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
+    Explanation explanation = source.planner()
+        .explain(snapshot, namespace, claim)
+        .orElseThrow(() -> new SnapshotException("No PersistentVolumeClaim " + namespace + "/" + claim + " in the cluster."));
+    print(explanation, spec.commandLine().getOut());
+    return explanation.decision().action() == Action.FAIL ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
   }
 
   /** The namespace the claim is in: given, or the only one that has a claim of that name. */

@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.snapshot.SnapshotException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,15 @@ public final class K8upRwoCommand implements Runnable {
     commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec()
         .exitCodeOnInvalidInput(ExitCodes.INPUT_ERROR)
         .exitCodeOnExecutionException(ExitCodes.INPUT_ERROR));
+    // Input that cannot be read is said in one line, never with a stack trace.
+    commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
+      if (!(e instanceof SnapshotException)) {
+        throw e;
+      }
+      command.getErr().println("k8up-rwo: " + e.getMessage());
+      command.getErr().flush();
+      return ExitCodes.INPUT_ERROR;
+    });
     return commandLine;
   }
 

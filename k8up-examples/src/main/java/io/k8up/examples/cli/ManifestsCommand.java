@@ -26,15 +26,9 @@ final class ManifestsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
-    ClusterSnapshot snapshot;
-    try {
-      snapshot = source.snapshot();
-    } catch (SnapshotException e) {
-      err.println("k8up-rwo: " + e.getMessage());
-      return ExitCodes.INPUT_ERROR;
-    }
+    ClusterSnapshot snapshot = source.snapshot();
     BackupPlanner planner = source.planner();
     BackupPlan plan = planner.plan(snapshot);
     plan.decisions().stream()

@@ -31,15 +31,9 @@ final class PlanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
-    ClusterSnapshot snapshot;
-    try {
-      snapshot = source.snapshot();
-    } catch (SnapshotException e) {
-      err.println("k8up-rwo: " + e.getMessage());
-      return ExitCodes.INPUT_ERROR;
-    }
+    ClusterSnapshot snapshot = source.snapshot();
     BackupPlan plan = source.planner().plan(snapshot);
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {

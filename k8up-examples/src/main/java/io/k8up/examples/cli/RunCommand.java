@@ -45,22 +45,15 @@ final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
     if (!source.isLive()) {
       err.println("k8up-rwo: run needs a live cluster: give --kubeconfig, or none for the default kubeconfig;"
           + " use manifests to see what a run of a file would create");
       return ExitCodes.INPUT_ERROR;
     }
-    Kubeconfigs.Connection connection;
-    ClusterSnapshot snapshot;
-    try {
-      connection = source.connect();
-      snapshot = LiveSnapshots.read(connection.client(), List.of(source.namespace(connection)));
-    } catch (SnapshotException e) {
-      err.println("k8up-rwo: " + e.getMessage());
-      return ExitCodes.INPUT_ERROR;
-    }
+    Kubeconfigs.Connection connection = source.connect();
+    ClusterSnapshot snapshot = LiveSnapshots.read(connection.client(), List.of(source.namespace(connection)));
     BackupPlanner planner = source.planner();
     BackupPlan plan = planner.plan(snapshot);
     BackupExecutor executor = BackupExecutor.builder()
