@@ -28,8 +28,14 @@ public abstract class Pod {
     return false;
   }
 
+  /** The pod's UID ({@code metadata.uid}), which changes when a pod of the same name replaces it. */
+  public abstract Optional<String> uid();
+
   /** The names of the pod's (non-init) containers, in spec order. */
   public abstract ImmutableList<String> containerNames();
+
+  /** The names of the pod's ephemeral containers, in spec order; they stay until the pod is replaced. */
+  public abstract ImmutableList<String> ephemeralContainerNames();
 
   /** The pod's volumes that are backed by claims, in spec order. */
   public abstract ImmutableList<PodVolume> claimVolumes();

@@ -36,7 +36,7 @@ public final class Manifests {
     RunContext context = RunContext.of(runId, tool, snapshot);
     ImmutableList.Builder<KubernetesObject> objects = ImmutableList.builder();
     for (BackupUnit unit : BackupUnits.of(plan, grouping)) {
-      objects.addAll(strategies.get(unit.strategyId()).materialize(unit, context).objects());
+      objects.addAll(strategies.get(unit.strategyId()).materialize(unit, context).manifests());
     }
     return objects.build();
   }

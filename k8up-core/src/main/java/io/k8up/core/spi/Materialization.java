@@ -1,55 +1,41 @@
 package io.k8up.core.spi;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.collect.ImmutableList;
 import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.models.V1EphemeralContainer;
 import java.util.List;
 
 /**
- * The Kubernetes objects that back one unit up, as a strategy materialized them: created in order,
- * deleted in reverse order when the unit ends. The unit is done when its completion Job is.
+ * What a strategy turns a unit into: the Kubernetes changes that back it up, in one of the shapes
+ * the executor knows how to run, follow and clean up. Strategies stay pure; every API call is the
+ * executor's.
  *
- * <p>The objects are client-java models, mutable by nature: treat them as read-only.
+ * <p>The client-java models inside are mutable by nature: treat them as read-only.
  */
-public final class Materialization {
+public sealed interface Materialization permits JobMaterialization, EphemeralContainerMaterialization {
 
-  private final ImmutableList<KubernetesObject> objects;
-  private final String completionJob;
-
-  private Materialization(ImmutableList<KubernetesObject> objects, String completionJob) {
-    this.objects = objects;
-    this.completionJob = completionJob;
+  /**
+   * Objects to create, in order, ended by the Job named {@code completionJob} among them, and
+   * deleted in reverse order once it ends.
+   *
+   * @throws IllegalArgumentException if an object has no apiVersion, kind, namespace or name, or
+   *     none is a batch/v1 Job named {@code completionJob}
+   */
+  static JobMaterialization of(List<? extends KubernetesObject> objects, String completionJob) {
+    return new JobMaterialization(ImmutableList.copyOf(objects), completionJob);
   }
 
   /**
-   * Objects whose Job named {@code completionJob} ends the unit.
+   * An ephemeral container to add to the running pod {@code namespace/pod}, ended when the
+   * container terminates. Ephemeral containers can never be removed: nothing is cleaned up.
    *
-   * @throws IllegalArgumentException if an object has no apiVersion, kind or name, or none is a
-   *     batch/v1 Job named {@code completionJob}
+   * @throws IllegalArgumentException if the container has no name or image
    */
-  public static Materialization of(List<? extends KubernetesObject> objects, String completionJob) {
-    for (KubernetesObject object : objects) {
-      checkArgument(object.getApiVersion() != null && object.getKind() != null,
-          "every object needs apiVersion and kind");
-      checkArgument(object.getMetadata() != null && object.getMetadata().getName() != null,
-          "every object needs a name");
-    }
-    checkArgument(
-        objects.stream().anyMatch(object -> "batch/v1".equals(object.getApiVersion())
-            && "Job".equals(object.getKind())
-            && completionJob.equals(object.getMetadata().getName())),
-        "no Job named %s among the objects", completionJob);
-    return new Materialization(ImmutableList.copyOf(objects), completionJob);
+  static EphemeralContainerMaterialization ephemeralContainer(
+      String namespace, String pod, V1EphemeralContainer container) {
+    return new EphemeralContainerMaterialization(namespace, pod, container);
   }
 
-  /** The objects, in creation order. */
-  public ImmutableList<KubernetesObject> objects() {
-    return objects;
-  }
-
-  /** The name of the Job whose completion ends the unit. */
-  public String completionJob() {
-    return completionJob;
-  }
+  /** The objects to show someone who asks what a run would do, as {@code kubectl} reads them. */
+  ImmutableList<KubernetesObject> manifests();
 }

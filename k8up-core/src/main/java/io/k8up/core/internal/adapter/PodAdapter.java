@@ -10,6 +10,7 @@ import io.k8up.core.model.PodPhase;
 import io.k8up.core.model.PodVolume;
 import io.k8up.core.model.Toleration;
 import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1EphemeralContainer;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1PodSecurityContext;
@@ -36,7 +37,9 @@ final class PodAdapter {
         .phase(PodPhase.fromKubernetesName(status == null ? null : status.getPhase()))
         .nodeName(nonBlank(spec == null ? null : spec.getNodeName()))
         .deleting(metadata.getDeletionTimestamp() != null)
+        .uid(nonBlank(metadata.getUid()))
         .containerNames(containerNames(spec))
+        .ephemeralContainerNames(ephemeralContainerNames(spec))
         .claimVolumes(claimVolumes(name, spec))
         .tolerations(tolerations(spec))
         .runAsUser(Optional.ofNullable(podSecurity(spec).getRunAsUser()))
@@ -75,6 +78,16 @@ final class PodAdapter {
       }
     }
     return tolerations.build();
+  }
+
+  private static ImmutableList<String> ephemeralContainerNames(V1PodSpec spec) {
+    ImmutableList.Builder<String> names = ImmutableList.builder();
+    for (V1EphemeralContainer container : orEmpty(spec == null ? null : spec.getEphemeralContainers())) {
+      if (container != null && container.getName() != null) {
+        names.add(container.getName());
+      }
+    }
+    return names.build();
   }
 
   private static ImmutableList<PodVolume> claimVolumes(String podName, V1PodSpec spec) {

@@ -1,6 +1,8 @@
 package io.k8up.core.internal.run;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.k8up.core.internal.snapshot.FieldTypeException;
 import io.k8up.core.internal.snapshot.ModelGson;
 import io.kubernetes.client.common.KubernetesObject;
@@ -11,6 +13,7 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.CoreV1EventList;
 import io.kubernetes.client.openapi.models.V1DeleteOptions;
+import io.kubernetes.client.openapi.models.V1EphemeralContainer;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1JobList;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -18,6 +21,7 @@ import io.kubernetes.client.openapi.models.V1PodList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The few things the executor does to a cluster, as client-java calls through {@link ApiCalls}. */
 final class ClusterOperations {
@@ -83,6 +87,42 @@ final class ClusterOperations {
     JsonElement list = calls.call(new ApiRequest("list", "pods", "", namespace,
         () -> core.listNamespacedPod(namespace).labelSelector(labelSelector).buildCall(null)));
     return read(list, V1PodList.class, namespace, "pods").getItems();
+  }
+
+  /** The pod {@code namespace/name}, or empty when there is none. */
+  Optional<V1Pod> pod(String namespace, String name) throws ApiCallException, InterruptedException {
+    try {
+      JsonElement pod = calls.call(new ApiRequest("get", "pods", "", namespace,
+          () -> core.readNamespacedPod(name, namespace).buildCall(null)));
+      return Optional.ofNullable(read(pod, V1Pod.class, namespace, "pods"));
+    } catch (ApiCallException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Adds {@code container} to the ephemeral containers of pod {@code namespace/pod}, with a
+   * strategic-merge patch of its {@code ephemeralcontainers} subresource, as {@code kubectl debug}
+   * does; a container of the same name is merged, not doubled.
+   */
+  void addEphemeralContainer(String namespace, String pod, V1EphemeralContainer container)
+      throws ApiCallException, InterruptedException {
+    JsonArray containers = new JsonArray();
+    containers.add(WireForm.of(container));
+    JsonObject spec = new JsonObject();
+    spec.add("ephemeralContainers", containers);
+    JsonObject patch = new JsonObject();
+    patch.add("spec", spec);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Accept", "application/json");
+    headers.put("Content-Type", "application/strategic-merge-patch+json");
+    String path = "/api/v1/namespaces/" + client.escapeString(namespace) + "/pods/" + client.escapeString(pod)
+        + "/ephemeralcontainers";
+    calls.call(new ApiRequest("patch", "pods/ephemeralcontainers", "", namespace, () -> client.buildCall(
+        client.getBasePath(), path, "PATCH", List.of(), List.of(), patch, headers, Map.of(), Map.of(), AUTH, null)));
   }
 
   /** The events about the pod {@code podName}. */

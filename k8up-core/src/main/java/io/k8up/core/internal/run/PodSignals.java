@@ -29,7 +29,7 @@ record PodSignals(
   private static final int MAX_MESSAGE = 300;
 
   // Waiting reasons that retrying the same pod does not cure.
-  private static final Set<String> CANNOT_START = Set.of(
+  static final Set<String> CANNOT_START = Set.of(
       "ImagePullBackOff", "ErrImageNeverPull", "InvalidImageName", "CreateContainerConfigError");
 
   static PodSignals of(List<V1Pod> pods) {
@@ -70,7 +70,7 @@ record PodSignals(
   }
 
   // The termination message holds the tool's last output lines when the strategy asks for them.
-  private static String exitSummary(V1ContainerStateTerminated terminated) {
+  static String exitSummary(V1ContainerStateTerminated terminated) {
     String reason = terminated.getReason() == null ? "" : " (" + terminated.getReason() + ")";
     String message = terminated.getMessage() == null ? "" : terminated.getMessage().strip().replaceAll("\\s+", " ");
     if (message.length() > MAX_MESSAGE) {

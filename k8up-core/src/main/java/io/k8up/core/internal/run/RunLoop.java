@@ -27,6 +27,8 @@ import io.k8up.core.run.RunObjects;
 import io.k8up.core.run.SnapshotSource;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
+import io.k8up.core.spi.EphemeralContainerMaterialization;
+import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.common.KubernetesObject;
@@ -246,10 +248,15 @@ public final class RunLoop {
   }
 
   private void start(QueuedUnit queued) throws InterruptedException {
-    Optional<Materialization> materialization = materialize(queued);
-    if (materialization.isEmpty()) {
+    Optional<Materialization> materialized = materialize(queued);
+    if (materialized.isEmpty()) {
       return;
     }
+    if (materialized.get() instanceof EphemeralContainerMaterialization container) {
+      startEphemeral(queued, container);
+      return;
+    }
+    Optional<JobMaterialization> materialization = materialized.map(JobMaterialization.class::cast);
     boolean existed = false;
     List<KubernetesObject> created = new ArrayList<>();
     try {
@@ -280,6 +287,30 @@ public final class RunLoop {
     emit(existed ? ProgressEvent.Type.ADOPTED : ProgressEvent.Type.STARTED, unit.unit, unit.node, "");
   }
 
+  private void startEphemeral(QueuedUnit queued, EphemeralContainerMaterialization materialization)
+      throws InterruptedException {
+    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(),
+        NodeKeys.of(queued.unit().placement()), false);
+    running.add(unit);
+    try {
+      Optional<V1Pod> pod = cluster.pod(materialization.namespace(), materialization.pod());
+      if (pod.isEmpty() || pod.get().getMetadata().getDeletionTimestamp() != null) {
+        stale(unit, "pod " + materialization.pod() + ", which holds the volume, is gone");
+        return;
+      }
+      unit.podUid = Optional.ofNullable(pod.get().getMetadata().getUid());
+      boolean existed = EphemeralContainerState.isAdded(pod.get(), materialization.containerName());
+      if (!existed) {
+        cluster.addEphemeralContainer(materialization.namespace(), materialization.pod(), materialization.container());
+      }
+      emit(existed ? ProgressEvent.Type.ADOPTED : ProgressEvent.Type.STARTED, unit.unit, unit.node, "");
+    } catch (ApiCallException e) {
+      finish(unit, OutcomeStatus.FAILED, e.isNotFound() ? OutcomeReason.API_ERROR : apiFailure(e),
+          "the backup could not start: " + e.getMessage() + (e.isNotFound()
+              ? "; the cluster does not serve pods/ephemeralcontainers (Kubernetes 1.25 or later does)" : ""));
+    }
+  }
+
   private Optional<Materialization> materialize(QueuedUnit queued) {
     BackupUnit unit = queued.unit();
     VolumeAccessStrategy strategy = strategies.get(unit.strategyId());
@@ -297,7 +328,13 @@ public final class RunLoop {
 
   private void observe() throws InterruptedException {
     Map<String, List<UnitInFlight>> byNamespace = new LinkedHashMap<>();
-    running.forEach(unit -> byNamespace.computeIfAbsent(unit.namespace(), ns -> new ArrayList<>()).add(unit));
+    for (UnitInFlight unit : List.copyOf(running)) {
+      if (unit.materialization instanceof EphemeralContainerMaterialization container) {
+        observeEphemeral(unit, container);
+      } else {
+        byNamespace.computeIfAbsent(unit.namespace(), ns -> new ArrayList<>()).add(unit);
+      }
+    }
     for (Map.Entry<String, List<UnitInFlight>> entry : byNamespace.entrySet()) {
       String namespace = entry.getKey();
       List<V1Job> jobs;
@@ -321,6 +358,47 @@ public final class RunLoop {
       for (UnitInFlight unit : entry.getValue()) {
         evaluate(unit, jobsByName.get(unit.jobName()), podsOf(unit, pods));
       }
+    }
+  }
+
+  // One request per unit: the pod is the application's and carries none of the run's labels.
+  private void observeEphemeral(UnitInFlight unit, EphemeralContainerMaterialization container)
+      throws InterruptedException {
+    Optional<V1Pod> pod;
+    try {
+      pod = cluster.pod(container.namespace(), container.pod());
+    } catch (ApiCallException e) {
+      if (e.isForbidden()) {
+        finish(unit, OutcomeStatus.FAILED, OutcomeReason.FORBIDDEN, e.getMessage());
+      } else {
+        failIfOverdue(unit, " The last look at it failed: " + e.getMessage());
+      }
+      return;
+    }
+    if (pod.isEmpty() || pod.get().getMetadata().getDeletionTimestamp() != null
+        || !unit.podUid.equals(Optional.ofNullable(pod.get().getMetadata().getUid()))) {
+      stale(unit, "pod " + container.pod() + " was deleted or replaced during the backup");
+      return;
+    }
+    if (!unit.placedReported && unit.node.isPresent()) {
+      unit.placedReported = true;
+      emit(ProgressEvent.Type.PLACED, unit.unit, unit.node, "");
+    }
+    EphemeralContainerState state = EphemeralContainerState.of(pod.get(), container.containerName());
+    if (state.exitCode().isPresent()) {
+      if (state.exitCode().get() == 0) {
+        finish(unit, OutcomeStatus.SUCCEEDED, OutcomeReason.BACKED_UP, "backed up");
+      } else {
+        finish(unit, OutcomeStatus.FAILED, OutcomeReason.BACKUP_FAILED, "the backup container "
+            + container.containerName() + " in pod " + container.pod() + " ended with " + state.summary()
+            + "; read its log with kubectl logs -n " + container.namespace() + " " + container.pod() + " -c "
+            + container.containerName());
+      }
+    } else if (state.notStarted().isPresent()) {
+      finish(unit, OutcomeStatus.FAILED, OutcomeReason.TOOL_NOT_STARTED, "the backup container cannot start ("
+          + state.notStarted().get() + "); check the tool's image and that the Secrets it references exist");
+    } else {
+      failIfOverdue(unit, "");
     }
   }
 
@@ -418,7 +496,7 @@ public final class RunLoop {
   }
 
   private void stale(UnitInFlight unit, String why) throws InterruptedException {
-    deleteAll(unit.materialization.objects());
+    deleteAll(unit.createdObjects());
     running.remove(unit);
     if (unit.unit.attempt() >= options.maxPlacementAttempts()) {
       settleUnit(unit, OutcomeStatus.FAILED, OutcomeReason.PLACEMENT_STALE, why + "; gave up after "
@@ -465,7 +543,7 @@ public final class RunLoop {
     boolean keep = status == OutcomeStatus.FAILED && options.keepFailedUnits();
     if (!keep) {
       try {
-        deleteAll(unit.materialization.objects());
+        deleteAll(unit.createdObjects());
       } catch (InterruptedException e) {
         interruptedInCleanup = true;
       }
@@ -496,13 +574,16 @@ public final class RunLoop {
   private void settleUnfinished() {
     for (UnitInFlight unit : List.copyOf(running)) {
       try {
-        deleteAll(unit.materialization.objects());
+        deleteAll(unit.createdObjects());
       } catch (InterruptedException e) {
         interruptedInCleanup = true;
         Thread.interrupted();
       }
       settleUnit(unit, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED,
-          "the run was interrupted while the backup ran; its objects were deleted, run the backup again");
+          unit.materialization instanceof EphemeralContainerMaterialization container
+              ? "the run was interrupted while the backup ran; ephemeral container " + container.containerName()
+                  + " in pod " + container.pod() + " cannot be stopped and finishes on its own; run the backup again"
+              : "the run was interrupted while the backup ran; its objects were deleted, run the backup again");
     }
     running.clear();
     for (QueuedUnit queued : queue) {

@@ -2,7 +2,10 @@ package io.k8up.core.internal.run;
 
 import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.Materialization;
+import io.kubernetes.client.common.KubernetesObject;
+import java.util.List;
 import java.util.Optional;
 
 /** A unit whose objects exist: what the run loop knows of it between two looks. */
@@ -18,6 +21,8 @@ final class UnitInFlight {
   Optional<String> node;
   boolean placedReported;
   long unschedulableSince = -1;
+  /** For an ephemeral container: the UID of the pod it was added to; another UID means a new pod. */
+  Optional<String> podUid = Optional.empty();
 
   UnitInFlight(QueuedUnit queued, Materialization materialization, long now, Optional<String> node,
       boolean existedAtCreate) {
@@ -34,7 +39,13 @@ final class UnitInFlight {
     return unit.namespace();
   }
 
+  /** The objects the unit created, to delete when it ends; none for an ephemeral container. */
+  List<KubernetesObject> createdObjects() {
+    return materialization instanceof JobMaterialization jobs ? jobs.objects() : List.of();
+  }
+
+  /** The Job that ends a Job unit. */
   String jobName() {
-    return materialization.completionJob();
+    return ((JobMaterialization) materialization).completionJob();
   }
 }

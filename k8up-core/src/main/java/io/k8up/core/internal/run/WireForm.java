@@ -3,7 +3,6 @@ package io.k8up.core.internal.run;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.JSON;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ public final class WireForm {
 
   private WireForm() {}
 
-  /** The JSON tree of {@code object}, without empty lists and empty overheads. */
-  public static JsonObject of(KubernetesObject object) {
+  /** The JSON tree of {@code object}, a client-java model, without empty lists and empty overheads. */
+  public static JsonObject of(Object object) {
     JsonObject tree = JSON.getGson().toJsonTree(object).getAsJsonObject();
     prune(tree);
     return tree;
