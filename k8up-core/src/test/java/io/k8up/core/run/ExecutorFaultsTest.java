@@ -125,7 +125,7 @@ class ExecutorFaultsTest {
     BackupPlan plan = PLANNER.plan(snapshot);
     BackupUnit unit = BackupUnits.of(plan, Grouping.PER_CLAIM).get(0);
     V1Job foreign = (V1Job) PLANNER.strategies().get(0)
-        .materialize(unit, RunContext.of(RunId.of("test"), TOOL, snapshot)).objects().get(0);
+        .materialize(unit, RunContext.of(RunId.of("test"), TOOL, snapshot)).manifests().get(0);
     foreign.getMetadata().setLabels(Map.of("app", "someone-else"));
     new BatchV1Api(api.client()).createNamespacedJob(NAMESPACE, foreign).execute();
 
