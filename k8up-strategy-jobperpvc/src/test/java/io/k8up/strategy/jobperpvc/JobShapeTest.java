@@ -18,7 +18,7 @@ import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.RunContext;
 import io.k8up.core.run.RunObjects;
 import io.k8up.core.run.SecretEnv;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.JSON;
@@ -41,7 +41,7 @@ class JobShapeTest {
   void oneJobNamedAndLabelledByTheRunCompletesTheUnit() {
     RunContext context = context();
 
-    Materialization materialization = STRATEGY.materialize(unit, context);
+    JobMaterialization materialization = (JobMaterialization) STRATEGY.materialize(unit, context);
 
     String name = RunObjects.name(RUN, unit);
     assertThat(materialization.completionJob()).isEqualTo(name);
@@ -146,7 +146,7 @@ class JobShapeTest {
     assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("secret-key");
     assertThat(container.getEnvFrom()).singleElement()
         .satisfies(source -> assertThat(source.getSecretRef().getName()).isEqualTo("repo"));
-    assertThat(STRATEGY.materialize(unit, context(tool)).objects())
+    assertThat(STRATEGY.materialize(unit, context(tool)).manifests())
         .noneMatch(object -> "Secret".equals(object.getKind()));
   }
 
@@ -183,8 +183,8 @@ class JobShapeTest {
         Fixtures.runningPod("app-0", "node-a", "data").runAsUser(1000L).fsGroup(2000L).build(),
         Fixtures.runningPod("app-1", "node-a", "data", "logs").fsGroup(3000L).build());
 
-    String first = JSON.serialize(STRATEGY.materialize(perNode, context).objects());
-    String second = JSON.serialize(STRATEGY.materialize(perNode, context).objects());
+    String first = JSON.serialize(STRATEGY.materialize(perNode, context).manifests());
+    String second = JSON.serialize(STRATEGY.materialize(perNode, context).manifests());
 
     assertThat(first).isEqualTo(second).contains("\"supplementalGroups\":[2000,3000]");
   }
