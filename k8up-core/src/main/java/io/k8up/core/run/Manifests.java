@@ -35,7 +35,7 @@ public final class Manifests {
         .collect(Collectors.toMap(VolumeAccessStrategy::id, Function.identity()));
     RunContext context = RunContext.of(runId, tool, snapshot);
     ImmutableList.Builder<KubernetesObject> objects = ImmutableList.builder();
-    for (BackupUnit unit : BackupUnits.of(plan, grouping)) {
+    for (BackupUnit unit : BackupUnits.of(plan, grouping, planner.strategies())) {
       objects.addAll(strategies.get(unit.strategyId()).materialize(unit, context).manifests());
     }
     return objects.build();

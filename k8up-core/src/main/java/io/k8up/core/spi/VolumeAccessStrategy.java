@@ -2,6 +2,7 @@ package io.k8up.core.spi;
 
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.Grouping;
 import io.k8up.core.run.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
 
@@ -30,6 +31,15 @@ public interface VolumeAccessStrategy {
    */
   default boolean requiresNode() {
     return true;
+  }
+
+  /**
+   * Which claims this strategy backs up together, given the grouping a run asks for. Default:
+   * {@link UnitScope#CLAIM} for {@link Grouping#PER_CLAIM}, {@link UnitScope#NODE} for {@link
+   * Grouping#PER_NODE}. A strategy that works inside a pod answers {@link UnitScope#POD}.
+   */
+  default UnitScope unitScope(Grouping grouping) {
+    return grouping == Grouping.PER_NODE ? UnitScope.NODE : UnitScope.CLAIM;
   }
 
   /**

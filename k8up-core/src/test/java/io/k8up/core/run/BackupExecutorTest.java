@@ -221,7 +221,7 @@ class BackupExecutorTest {
     // What a first process created before it was killed: the Jobs of a and b, one of them finished.
     BatchV1Api batch = new BatchV1Api(api.client());
     RunContext context = RunContext.of(RunId.of("test"), TOOL, snapshot);
-    for (BackupUnit unit : BackupUnits.of(plan, Grouping.PER_CLAIM)) {
+    for (BackupUnit unit : BackupUnits.of(plan, Grouping.PER_CLAIM, PLANNER.strategies())) {
       if (!unit.claimNames().get(0).equals("c")) {
         V1Job job = (V1Job) PLANNER.strategies().get(0).materialize(unit, context).manifests().get(0);
         batch.createNamespacedJob(NAMESPACE, job).execute();

@@ -123,7 +123,7 @@ class ExecutorFaultsTest {
   void aForeignJobWithTheUnitsNameIsNeitherAdoptedNorDeleted() throws Exception {
     ClusterSnapshot snapshot = claimsOnNodes(Map.of("a", "node-1"));
     BackupPlan plan = PLANNER.plan(snapshot);
-    BackupUnit unit = BackupUnits.of(plan, Grouping.PER_CLAIM).get(0);
+    BackupUnit unit = BackupUnits.of(plan, Grouping.PER_CLAIM, PLANNER.strategies()).get(0);
     V1Job foreign = (V1Job) PLANNER.strategies().get(0)
         .materialize(unit, RunContext.of(RunId.of("test"), TOOL, snapshot)).manifests().get(0);
     foreign.getMetadata().setLabels(Map.of("app", "someone-else"));
@@ -197,7 +197,7 @@ class ExecutorFaultsTest {
     ClusterSnapshot claimGone = ClusterSnapshot.of(List.of(), List.of(), List.of());
 
     BackupPlan plan = PLANNER.plan(before);
-    String pod = RunObjects.name(RunId.of("test"), BackupUnits.of(plan, Grouping.PER_CLAIM).get(0)) + "-pod";
+    String pod = RunObjects.name(RunId.of("test"), BackupUnits.of(plan, Grouping.PER_CLAIM, PLANNER.strategies()).get(0)) + "-pod";
     // The mock server cannot select events by involvedObject.name, as a real one does: script it.
     CoreV1EventList mountEvents = new CoreV1EventList().apiVersion("v1").kind("EventList").items(List.of(
         new CoreV1Event().apiVersion("v1").kind("Event")

@@ -12,7 +12,13 @@ import io.k8up.core.model.Placement;
 import io.k8up.core.plan.Decision;
 import io.k8up.core.plan.DecisionReason;
 import io.k8up.core.plan.Subject;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Support;
+import io.k8up.core.spi.UnitScope;
+import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.KubernetesNames;
+import io.k8up.core.testing.TestStrategy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,8 +76,10 @@ class RunValuesTest {
         backup("d", node1, "other"), backup("shared-1", Placement.anywhere(), "jobs"),
         backup("shared-2", Placement.anywhere(), "jobs"), backup("held", Placement.onPodNode("node-1", true), "jobs"));
 
-    assertThat(BackupUnits.of(decisions, Grouping.PER_CLAIM)).hasSize(7);
-    List<List<String>> perNode = BackupUnits.of(decisions, Grouping.PER_NODE).stream().map(BackupUnit::claimNames)
+    List<VolumeAccessStrategy> strategies = List.of(TestStrategy.nodeBound("jobs", target -> true, ""),
+        TestStrategy.nodeBound("other", target -> true, ""));
+    assertThat(BackupUnits.of(decisions, Grouping.PER_CLAIM, strategies)).hasSize(7);
+    List<List<String>> perNode = BackupUnits.of(decisions, Grouping.PER_NODE, strategies).stream().map(BackupUnit::claimNames)
         .map(List::copyOf).toList();
     assertThat(perNode).containsExactly(
         List.of("a", "b"), List.of("c"), List.of("d"), List.of("shared-1"), List.of("shared-2"), List.of("held"));
@@ -82,7 +90,51 @@ class RunValuesTest {
     Decision noStrategy = Decision.backup(Subject.claim(NAMESPACE, "a"), target("a", Placement.anywhere()),
         DecisionReason.SHARED_ACCESS, "m");
 
-    assertThat(BackupUnits.of(List.of(noStrategy), Grouping.PER_CLAIM)).isEmpty();
+    assertThat(BackupUnits.of(List.of(noStrategy), Grouping.PER_CLAIM, List.of())).isEmpty();
+  }
+
+  @Test
+  void aStrategyThatWorksInsidePodsGetsOneUnitPerPodWhateverTheGrouping() {
+    VolumeAccessStrategy insidePods = new TestStrategyInPods();
+    Placement node1 = Placement.onPodNode("node-1", false);
+    List<Decision> decisions = List.of(
+        backupMountedBy("a", node1, "db-0"), backupMountedBy("b", node1, "db-0"), backupMountedBy("c", node1, "db-1"));
+
+    assertThat(BackupUnits.of(decisions, Grouping.PER_CLAIM, List.of(insidePods)).stream()
+        .map(unit -> List.copyOf(unit.claimNames())).toList())
+        .containsExactly(List.of("a", "b"), List.of("c"));
+  }
+
+  private static Decision backupMountedBy(String claim, Placement placement, String pod) {
+    ClaimTarget target = ClaimTarget.of(NAMESPACE, claim, "pv-" + claim, ImmutableSet.of(AccessMode.READ_WRITE_ONCE),
+        placement, ImmutableList.of(pod));
+    return Decision.backup(Subject.claim(NAMESPACE, claim), target, DecisionReason.MOUNTING_POD, "m")
+        .withStrategy("inside");
+  }
+
+  /** A strategy scoped to pods, delegating the rest to a test strategy. */
+  private static final class TestStrategyInPods implements VolumeAccessStrategy {
+    private final TestStrategy delegate = TestStrategy.nodeBound("inside", target -> true, "");
+
+    @Override
+    public String id() {
+      return delegate.id();
+    }
+
+    @Override
+    public Support supports(ClaimTarget target, ClusterSnapshot snapshot) {
+      return delegate.supports(target, snapshot);
+    }
+
+    @Override
+    public UnitScope unitScope(Grouping grouping) {
+      return UnitScope.POD;
+    }
+
+    @Override
+    public Materialization materialize(BackupUnit unit, RunContext context) {
+      return delegate.materialize(unit, context);
+    }
   }
 
   @Test

@@ -147,7 +147,7 @@ public final class RunLoop {
         runnable.add(decision);
       }
     }
-    enqueue(BackupUnits.of(runnable, options.grouping()), snapshot, OptionalLong.empty());
+    enqueue(BackupUnits.of(runnable, options.grouping(), strategies.values()), snapshot, OptionalLong.empty());
   }
 
   private void enqueue(List<BackupUnit> units, ClusterSnapshot snapshot, OptionalLong firstStart) {
@@ -533,7 +533,7 @@ public final class RunLoop {
             why + "; a fresh plan says: " + decision.get().message());
       }
     }
-    List<BackupUnit> units = BackupUnits.of(again, options.grouping()).stream()
+    List<BackupUnit> units = BackupUnits.of(again, options.grouping(), strategies.values()).stream()
         .map(next -> next.withAttempt(unit.unit.attempt() + 1))
         .toList();
     enqueue(units, fresh, OptionalLong.of(unit.firstStarted));
