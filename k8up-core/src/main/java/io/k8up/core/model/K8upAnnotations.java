@@ -12,6 +12,13 @@ public final class K8upAnnotations {
   /** On a claim that no pod mounts: the {@code kubernetes.io/hostname} of the node to back it up on. */
   public static final String HOSTNAME = "k8up.io/hostname";
 
+  /**
+   * On a claim: the id of the volume-access strategy to back it up with, such as {@code
+   * ephemeral-container}; only that strategy is asked. An id the planner does not know fails the
+   * claim.
+   */
+  public static final String VOLUME_ACCESS = "k8up.io/volume-access";
+
   /** On a pod: a shell command whose standard output is the backup. */
   public static final String BACKUP_COMMAND = "k8up.io/backupcommand";
 

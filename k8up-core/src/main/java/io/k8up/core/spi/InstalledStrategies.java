@@ -20,8 +20,12 @@ import java.util.TreeMap;
  */
 public final class InstalledStrategies {
 
-  /** The ids of the library's own strategies, most preferred first. */
-  public static final ImmutableList<String> BUILT_IN_ORDER = ImmutableList.of("job-per-pvc");
+  /**
+   * The ids of the library's own strategies, most preferred first: a Job reaches every claim a
+   * second pod can mount; only a held ReadWriteOncePod volume, which no second pod can mount,
+   * falls through to an ephemeral container inside the pod that holds it.
+   */
+  public static final ImmutableList<String> BUILT_IN_ORDER = ImmutableList.of("job-per-pvc", "ephemeral-container");
 
   private final ImmutableSortedMap<String, VolumeAccessStrategy> byId;
 

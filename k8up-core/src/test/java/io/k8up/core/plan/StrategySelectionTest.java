@@ -9,13 +9,15 @@ import static io.k8up.core.testing.Fixtures.volumeFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.model.Placement;
-import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Support;
 import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.RunContext;
+import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.TestStrategy;
 import java.util.List;
@@ -61,6 +63,48 @@ class StrategySelectionTest {
 
     assertThat(strategyOf(plan, "mounted")).isEqualTo("inside");
     assertThat(strategyOf(plan, "shared")).isEqualTo("jobs");
+  }
+
+  @Test
+  void theVolumeAccessAnnotationPicksItsStrategyOverTheOrder() {
+    ClusterSnapshot annotated = annotate("mounted", "inside");
+
+    Decision mounted = decision(BackupPlanner.builder().strategies(List.of(NOT_SAME_POD, INSIDE_POD)).build()
+        .plan(annotated), "mounted");
+
+    assertThat(mounted.strategy()).contains("inside");
+  }
+
+  @Test
+  void aVolumeAccessAnnotationWhoseStrategyRefusesFailsWithThatReasonOnly() {
+    ClusterSnapshot annotated = annotate("shared", "inside");
+
+    Decision shared = decision(BackupPlanner.builder().strategies(List.of(NOT_SAME_POD, INSIDE_POD)).build()
+        .plan(annotated), "shared");
+
+    assertThat(shared.reason()).isEqualTo(DecisionReason.NO_STRATEGY);
+    assertThat(shared.message()).contains("k8up.io/volume-access annotation asks for", "inside: needs a pod")
+        .doesNotContain("jobs:");
+  }
+
+  @Test
+  void aVolumeAccessAnnotationNamingNoEnabledStrategyIsInvalid() {
+    ClusterSnapshot annotated = annotate("orphan", "teleport");
+
+    Decision orphan = decision(BackupPlanner.builder().strategies(List.of(NOT_SAME_POD, SNAPSHOTS)).build()
+        .plan(annotated), "orphan");
+
+    assertThat(orphan.reason()).isEqualTo(DecisionReason.INVALID_ANNOTATION);
+    assertThat(orphan.message()).contains("k8up.io/volume-access=\"teleport\"", "enabled: jobs, snapshots");
+  }
+
+  private ClusterSnapshot annotate(String claim, String strategy) {
+    return ClusterSnapshot.of(
+        snapshot.claims().stream()
+            .map(c -> c.name().equals(claim)
+                ? (Claim) Claim.builder().from(c).putAnnotations(K8upAnnotations.VOLUME_ACCESS, strategy).build() : c)
+            .toList(),
+        snapshot.volumes(), snapshot.pods());
   }
 
   @Test

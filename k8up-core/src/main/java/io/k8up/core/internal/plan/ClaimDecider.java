@@ -64,7 +64,7 @@ public final class ClaimDecider {
     }
     if (AccessModes.anyShared(claim.accessModes())) {
       ClaimTarget target = target(claim, volume, Placement.anywhere(), ImmutableList.of());
-      return decided(trace, ACCESS_RULE, selector.select(snapshot, Decision.backup(subject, target,
+      return decided(trace, ACCESS_RULE, selector.select(snapshot, claim, Decision.backup(subject, target,
           DecisionReason.SHARED_ACCESS, "The volume is " + modes(claim)
               + ", so a backup pod on any node can mount it."), trace));
     }
@@ -117,7 +117,7 @@ public final class ClaimDecider {
           Decision backup = Decision.backup(subject, target, resolution.reason().orElseThrow(), resolution.message());
           // The rule places the backup first; the strategies then say whether they can reach it.
           decided(trace, rule.name(), backup);
-          Decision selected = selector.select(snapshot, backup, trace);
+          Decision selected = selector.select(snapshot, claim, backup, trace);
           return selected.action() == Action.BACKUP ? selected : decided(trace, STRATEGY_RULE, selected);
         case SKIPPED:
           return decided(trace, rule.name(),
@@ -133,7 +133,7 @@ public final class ClaimDecider {
             + " give PersistentVolume " + volume.name() + " a required spec.nodeAffinity; or annotate the claim "
             + K8upAnnotations.HOSTNAME + "=<the node's " + K8upAnnotations.HOSTNAME_LABEL + " label>.");
     return decided(trace, NO_NODE_RULE, selector.selectWithoutNode(
-        snapshot, noNode, () -> target(claim, volume, Placement.anywhere(), ImmutableList.of()), trace));
+        snapshot, claim, noNode, () -> target(claim, volume, Placement.anywhere(), ImmutableList.of()), trace));
   }
 
   /** The pods that hold the claim now: scheduled, active, and not this library's own. */
