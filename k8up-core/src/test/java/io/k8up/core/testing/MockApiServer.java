@@ -111,10 +111,20 @@ public final class MockApiServer implements BeforeEachCallback, AfterEachCallbac
    * @throws InterruptedException if interrupted while collecting
    */
   public List<String> takeRequests() throws InterruptedException {
-    List<String> requests = new ArrayList<>();
+    return takeRecorded().stream().map(request -> request.getMethod() + " " + request.getPath()).toList();
+  }
+
+  /**
+   * The requests received since the last call, whole (headers and body), oldest first; like
+   * {@link #takeRequests()}, each request is returned once.
+   *
+   * @throws InterruptedException if interrupted while collecting
+   */
+  public List<RecordedRequest> takeRecorded() throws InterruptedException {
+    List<RecordedRequest> requests = new ArrayList<>();
     RecordedRequest request = server.takeRequest(10, TimeUnit.MILLISECONDS);
     while (request != null) {
-      requests.add(request.getMethod() + " " + request.getPath());
+      requests.add(request);
       request = server.takeRequest(10, TimeUnit.MILLISECONDS);
     }
     return requests;
