@@ -6,6 +6,7 @@ import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.snapshot.SnapshotFiles;
 import io.k8up.core.spi.InstalledStrategies;
+import io.k8up.core.spi.VolumeAccessStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,7 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where the cluster comes from, and which of its namespaces to plan: options shared by commands. */
 final class SourceOptions {
@@ -47,12 +51,27 @@ final class SourceOptions {
       description = "Back up only claims annotated k8up.io/backup=true (K8up's BACKUP_SKIP_WITHOUT_ANNOTATION).")
   boolean optIn;
 
-  /** A planner with the chosen settings and the library's installed strategies, in its default order. */
+  @Option(names = "--strategy-order", paramLabel = "ID", split = ",",
+      description = "The volume-access strategies to use, most preferred first, e.g. job-per-pvc,ephemeral-container."
+          + " Default: the library's own installed strategies in that order.")
+  List<String> strategyOrder;
+
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  /**
+   * A planner with the chosen settings and strategies.
+   *
+   * @throws ParameterException if the strategy order names a strategy that is not installed
+   */
   BackupPlanner planner() {
-    return BackupPlanner.builder()
-        .requireOptIn(optIn)
-        .strategies(InstalledStrategies.load().defaultOrder())
-        .build();
+    InstalledStrategies installed = InstalledStrategies.load();
+    List<VolumeAccessStrategy> strategies;
+    try {
+      strategies = strategyOrder == null ? installed.defaultOrder() : installed.inOrder(strategyOrder);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(command.commandLine(), "--strategy-order: " + e.getMessage());
+    }
+    return BackupPlanner.builder().requireOptIn(optIn).strategies(strategies).build();
   }
 
   /** Whether the source is a live cluster rather than a file. */

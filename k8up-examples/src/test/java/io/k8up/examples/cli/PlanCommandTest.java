@@ -63,6 +63,16 @@ class PlanCommandTest {
   }
 
   @Test
+  void strategyOrderNamesInstalledStrategiesOnly() {
+    CliRun unknown = CliRun.of("plan", "--sample", "--strategy-order", "job-per-pvc,teleport");
+
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(unknown.err()).contains("--strategy-order: no strategy with id teleport is installed");
+    assertThat(CliRun.of("plan", "--sample", "--strategy-order", "job-per-pvc", "-o", "json").out())
+        .contains("\"strategy\": \"job-per-pvc\"");
+  }
+
+  @Test
   void namespaceRestrictsThePlan() {
     CliRun run = CliRun.of("plan", "--sample", "--namespace", "blog", "-o", "json");
 
