@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
@@ -21,11 +22,13 @@ import java.util.Set;
 
 /**
  * An immutable picture of the claims, volumes and pods the planner reads, indexed once so that
- * planning costs time linear in claims plus pods.
+ * planning costs time linear in claims plus pods, and optionally of the cluster's Nodes, which
+ * strategies may read to tolerate a node's taints.
  *
- * <p>Claims and pods are kept sorted by namespace and name whatever order they were given in, so a
- * plan does not depend on input order. Build one with {@link #of}, from a file with {@link
- * SnapshotFiles}, or from a live cluster with {@link LiveSnapshots}. Instances are thread-safe.
+ * <p>Claims and pods are kept sorted by namespace and name, nodes by name, whatever order they
+ * were given in, so a plan does not depend on input order. Build one with {@link #of} (and {@link
+ * #withNodes}), from a file with {@link SnapshotFiles}, or from a live cluster with {@link
+ * LiveSnapshots}. Instances are thread-safe.
  */
 public final class ClusterSnapshot {
 
@@ -39,21 +42,34 @@ public final class ClusterSnapshot {
   private final ImmutableList<Pod> pods;
   private final ImmutableList<String> notes;
   private final Map<String, Map<String, ImmutableList<Pod>>> podsByNamespaceAndClaim;
+  private final NodeIndex nodes;
 
   private ClusterSnapshot(
       List<Claim> sortedClaims,
       ImmutableMap<String, PersistentVolume> volumesByName,
       List<Pod> sortedPods,
+      NodeIndex nodes,
       ImmutableList<String> notes) {
     this.claims = ImmutableList.copyOf(sortedClaims);
     this.volumesByName = volumesByName;
     this.pods = ImmutableList.copyOf(sortedPods);
     this.notes = notes;
     this.podsByNamespaceAndClaim = indexPodsByClaim(this.pods);
+    this.nodes = nodes;
+  }
+
+  // Shares everything but the nodes, so adding nodes does not index the pods again.
+  private ClusterSnapshot(ClusterSnapshot snapshot, NodeIndex nodes) {
+    this.claims = snapshot.claims;
+    this.volumesByName = snapshot.volumesByName;
+    this.pods = snapshot.pods;
+    this.notes = snapshot.notes;
+    this.podsByNamespaceAndClaim = snapshot.podsByNamespaceAndClaim;
+    this.nodes = nodes;
   }
 
   /**
-   * A snapshot of these objects.
+   * A snapshot of these objects, without nodes; add them with {@link #withNodes}.
    *
    * @param notes what a reader wants the user to know about how the snapshot was made, such as
    *     objects it ignored
@@ -89,10 +105,10 @@ public final class ClusterSnapshot {
           byName.put(volume.name(), volume) == null, "two PersistentVolumes are named %s", volume.name());
     }
     return new ClusterSnapshot(
-        sortedClaims, ImmutableMap.copyOf(byName), sortedPods, ImmutableList.copyOf(notes));
+        sortedClaims, ImmutableMap.copyOf(byName), sortedPods, NodeIndex.NONE, ImmutableList.copyOf(notes));
   }
 
-  /** A snapshot of these objects, without notes. */
+  /** A snapshot of these objects, without nodes and notes. */
   public static ClusterSnapshot of(
       Collection<Claim> claims, Collection<PersistentVolume> volumes, Collection<Pod> pods) {
     return of(claims, volumes, pods, ImmutableList.of());
@@ -160,14 +176,47 @@ public final class ClusterSnapshot {
     return mounting == null ? ImmutableList.of() : mounting;
   }
 
+  /**
+   * This snapshot with {@code nodes} as its Nodes, in place of those it held; claims, volumes, pods
+   * and notes are shared, not copied.
+   *
+   * @throws IllegalArgumentException if two nodes share a name
+   * @throws NullPointerException if {@code nodes} is or holds null
+   */
+  public ClusterSnapshot withNodes(Collection<Node> nodes) {
+    NodeIndex indexed = NodeIndex.of(nodes);
+    return indexed == this.nodes ? this : new ClusterSnapshot(this, indexed);
+  }
+
+  /**
+   * Every Node, sorted by name; empty unless the reader was asked to read Nodes (files always keep
+   * theirs).
+   */
+  public ImmutableList<Node> nodes() {
+    return nodes.sorted();
+  }
+
+  /** The Node named {@code name}, if the snapshot holds it. */
+  public Optional<Node> node(String name) {
+    return Optional.ofNullable(nodes.byName().get(name));
+  }
+
+  /**
+   * The Node whose {@code kubernetes.io/hostname} label is {@code hostname}, if the snapshot holds
+   * one; of several, the first by name.
+   */
+  public Optional<Node> nodeWithHostname(String hostname) {
+    return Optional.ofNullable(nodes.byHostname().get(hostname));
+  }
+
   /** What the reader that built this snapshot wants the user to know, such as ignored objects. */
   public ImmutableList<String> notes() {
     return notes;
   }
 
   /**
-   * This snapshot restricted to the given namespaces; PersistentVolumes, which belong to no
-   * namespace, are all kept.
+   * This snapshot restricted to the given namespaces; PersistentVolumes and Nodes, which belong to
+   * no namespace, are all kept.
    */
   public ClusterSnapshot inNamespaces(Collection<String> namespaces) {
     Set<String> wanted = ImmutableSet.copyOf(namespaces);
@@ -175,6 +224,7 @@ public final class ClusterSnapshot {
         claims.stream().filter(claim -> wanted.contains(claim.namespace())).collect(toList()),
         volumesByName,
         pods.stream().filter(pod -> wanted.contains(pod.namespace())).collect(toList()),
+        nodes,
         notes);
   }
 }

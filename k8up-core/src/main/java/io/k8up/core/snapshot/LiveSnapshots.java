@@ -9,10 +9,12 @@ import io.k8up.core.internal.adapter.ModelAdapter;
 import io.k8up.core.internal.snapshot.ApiLister;
 import io.k8up.core.internal.snapshot.ListedResource;
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1NodeList;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimList;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeList;
 import io.kubernetes.client.openapi.models.V1PodList;
@@ -28,8 +30,10 @@ import java.util.function.Function;
  * PersistentVolumes once: {@code 2 × namespaces + 1} requests, however many objects there are. It
  * never fetches objects one by one and does not paginate. It needs the RBAC verb {@code list} on
  * {@code persistentvolumeclaims} and {@code pods} in each namespace and on {@code
- * persistentvolumes}. Fields the API server sends that this client-java does not know are ignored.
- * The method is thread-safe as far as the given {@link ApiClient} is.
+ * persistentvolumes}. {@link #readWithNodes} also lists all Nodes, with one more request, and
+ * needs {@code list} on {@code nodes} (cluster-scoped) too. Fields the API server sends that this
+ * client-java does not know are ignored. The methods are thread-safe as far as the given {@link
+ * ApiClient} is.
  */
 public final class LiveSnapshots {
 
@@ -37,7 +41,8 @@ public final class LiveSnapshots {
 
   /**
    * Reads the claims and pods of {@code namespaces}, and every PersistentVolume, through {@code
-   * client}, which sets the server, credentials and timeouts.
+   * client}, which sets the server, credentials and timeouts. The snapshot holds no Nodes, and the
+   * read needs no permission on them.
    *
    * @param namespaces the namespaces to read; duplicates are read once
    * @throws SnapshotException if the server cannot be reached or does not answer in time, rejects
@@ -48,6 +53,26 @@ public final class LiveSnapshots {
    */
   public static ClusterSnapshot read(ApiClient client, Collection<String> namespaces)
       throws SnapshotException {
+    return read(client, namespaces, false);
+  }
+
+  /**
+   * Reads what {@link #read} does and every Node, so that strategies can tolerate the taints of a
+   * node they pin a backup pod to; one more request, which needs {@code list} on {@code nodes}
+   * (cluster-scoped).
+   *
+   * @param namespaces the namespaces to read; duplicates are read once
+   * @throws SnapshotException as {@link #read} does, also for the list of Nodes
+   * @throws IllegalArgumentException if a namespace is empty
+   * @throws NullPointerException if an argument is or holds null
+   */
+  public static ClusterSnapshot readWithNodes(ApiClient client, Collection<String> namespaces)
+      throws SnapshotException {
+    return read(client, namespaces, true);
+  }
+
+  private static ClusterSnapshot read(
+      ApiClient client, Collection<String> namespaces, boolean withNodes) throws SnapshotException {
     checkNotNull(client, "client");
     ImmutableSet<String> wanted = ImmutableSet.copyOf(namespaces);
     wanted.forEach(namespace -> checkArgument(!namespace.isEmpty(), "a namespace is empty"));
@@ -73,7 +98,16 @@ public final class LiveSnapshots {
         ListedResource.clusterScoped("persistentvolumes"));
     List<PersistentVolume> volumes =
         convert(volumeList.getItems(), ModelAdapter::volume, "persistentvolumes");
-    return ClusterSnapshot.of(claims, volumes, pods);
+    ClusterSnapshot snapshot = ClusterSnapshot.of(claims, volumes, pods);
+    if (!withNodes) {
+      return snapshot;
+    }
+    V1NodeList nodeList = lister.list(
+        () -> api.listNode().buildCall(null),
+        V1NodeList.class,
+        ListedResource.clusterScoped("nodes"));
+    List<Node> nodes = convert(nodeList.getItems(), ModelAdapter::node, "nodes");
+    return snapshot.withNodes(nodes);
   }
 
   private static <V, M> List<M> convert(List<V> items, Function<V, M> adapter, String resource)

@@ -20,9 +20,10 @@ import java.nio.file.Path;
  * <p>A source holds YAML documents separated by {@code ---}, or one JSON object (recognised by its
  * first character, <code>{</code>). Each document is a Kubernetes object or a list of them ({@code
  * kind: List}, or a typed list such as {@code PodList}, whose items may omit apiVersion and kind).
- * PersistentVolumeClaims, PersistentVolumes and Pods of {@code apiVersion: v1} are kept; objects of
- * other kinds are skipped and summarised, per kind, in {@link ClusterSnapshot#notes()}. Fields that
- * this version of client-java does not know, such as those of a newer Kubernetes, are ignored.
+ * PersistentVolumeClaims, PersistentVolumes, Pods and Nodes of {@code apiVersion: v1} are kept;
+ * objects of other kinds are skipped and summarised, per kind, in {@link ClusterSnapshot#notes()}.
+ * Fields that this version of client-java does not know, such as those of a newer Kubernetes, are
+ * ignored.
  *
  * <p>Claims naming a missing volume and pods naming a missing claim are kept: the planner decides
  * what they mean. Reading never resolves YAML tags to Java classes, caps YAML aliases and accepts

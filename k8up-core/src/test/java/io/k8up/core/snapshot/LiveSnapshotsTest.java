@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.Taint;
 import io.k8up.core.testing.ClusterObjects;
 import io.k8up.core.testing.MockApiServer;
+import io.kubernetes.client.openapi.models.V1Taint;
 import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,57 @@ class LiveSnapshotsTest {
             "GET /api/v1/namespaces/other/persistentvolumeclaims",
             "GET /api/v1/namespaces/other/pods",
             "GET /api/v1/persistentvolumes");
+  }
+
+  @Test
+  void readNeitherListsNodesNorHoldsThem() throws Exception {
+    new ClusterObjects(api.client()).node("worker-1", "worker-1");
+    api.takeRequests();
+
+    ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of("shop"));
+
+    assertThat(snapshot.nodes()).isEmpty();
+    assertThat(api.takeRequests()).noneMatch(request -> request.contains("nodes"));
+  }
+
+  @Test
+  void readWithNodesAlsoListsEveryNodeWithOneMoreRequest() throws Exception {
+    ClusterObjects cluster = new ClusterObjects(api.client());
+    cluster.claim("shop", "data", "pv-1");
+    cluster.node("worker-2", "worker-2");
+    cluster.node("ip-10-0-0-7.ec2.internal", "ip-10-0-0-7",
+        new V1Taint().key("dedicated").value("storage").effect("NoSchedule"),
+        new V1Taint().key("spot").effect("PreferNoSchedule"));
+    api.takeRequests();
+
+    ClusterSnapshot snapshot = LiveSnapshots.readWithNodes(api.client(), List.of("shop"));
+
+    assertThat(api.takeRequests())
+        .containsExactly(
+            "GET /api/v1/namespaces/shop/persistentvolumeclaims",
+            "GET /api/v1/namespaces/shop/pods",
+            "GET /api/v1/persistentvolumes",
+            "GET /api/v1/nodes");
+    assertThat(snapshot.claims()).hasSize(1);
+    assertThat(snapshot.nodes()).extracting(Node::name)
+        .containsExactly("ip-10-0-0-7.ec2.internal", "worker-2");
+    Node tainted = snapshot.nodeWithHostname("ip-10-0-0-7").orElseThrow();
+    assertThat(tainted.taints()).containsExactly(
+        Taint.builder().key("dedicated").value("storage").effect("NoSchedule").build(),
+        Taint.builder().key("spot").effect("PreferNoSchedule").build());
+  }
+
+  @Test
+  void forbiddenNodeListNamesTheVerbAndResourceToGrant() {
+    api.server().expect().get().withPath("/api/v1/nodes")
+        .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+            + "\"reason\":\"Forbidden\",\"code\":403,\"message\":\"nodes is forbidden\"}")
+        .always();
+
+    SnapshotException e = catchThrowableOfType(
+        SnapshotException.class, () -> LiveSnapshots.readWithNodes(api.client(), List.of("shop")));
+
+    assertThat(e).hasMessage("forbidden: cannot list nodes (cluster-scoped); grant \"list\" on nodes");
   }
 
   @Test

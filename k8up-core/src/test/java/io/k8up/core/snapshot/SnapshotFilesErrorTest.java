@@ -152,6 +152,17 @@ class SnapshotFilesErrorTest {
   }
 
   @Test
+  void sameNodeTwiceIsRejectedAndATaintOfTheWrongTypeIsNamed() {
+    String node = "apiVersion: v1\nkind: Node\nmetadata: {name: worker-1}\n";
+
+    assertThat(failure(node + "---\n" + node))
+        .hasMessage("test.yaml: document 2 (Node worker-1): the same Node as document 1;"
+            + " keep one of them");
+    assertThat(failure(node + "spec: {taints: [{key: k, effect: [NoSchedule]}]}\n"))
+        .hasMessageContaining("spec.taints[0].effect: expected");
+  }
+
+  @Test
   void sameNameInAnotherNamespaceOrKindIsNoDuplicate() throws Exception {
     String other = POD.replace("namespace: shop", "namespace: other");
 

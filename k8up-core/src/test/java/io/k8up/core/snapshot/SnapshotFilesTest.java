@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimPhase;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.Taint;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +81,30 @@ class SnapshotFilesTest {
         startTime: 2024-01-01T00:00:01Z
       """;
 
+  static final String NODE =
+      """
+      apiVersion: v1
+      kind: Node
+      metadata:
+        name: ip-10-0-0-7.ec2.internal
+        labels:
+          kubernetes.io/hostname: ip-10-0-0-7
+          topology.kubernetes.io/zone: eu-west-1a
+      spec:
+        podCIDR: 10.244.1.0/24
+        taints:
+        - key: dedicated
+          value: storage
+          effect: NoSchedule
+        - key: node.kubernetes.io/unreachable
+          effect: NoExecute
+          timeAdded: "2024-01-01T00:00:00Z"
+      status:
+        capacity: {cpu: "4", memory: 16Gi}
+        conditions:
+        - {type: Ready, status: "True"}
+      """;
+
   static ClusterSnapshot read(String text) throws SnapshotException {
     return SnapshotFiles.read("test.yaml", new StringReader(text));
   }
@@ -99,6 +125,33 @@ class SnapshotFilesTest {
     assertThat(pod.nodeName()).contains("node-a");
     assertThat(pod.claimVolumes()).containsExactly(PodVolume.of("data", "data"));
     assertThat(snapshot.notes()).isEmpty();
+  }
+
+  @Test
+  void nodesAreKeptWithTheirHostnameLabelAndTaints() throws Exception {
+    ClusterSnapshot snapshot = read(CLAIM + "---\n" + NODE);
+
+    Node node = snapshot.node("ip-10-0-0-7.ec2.internal").orElseThrow();
+    assertThat(node.hostname()).contains("ip-10-0-0-7");
+    assertThat(node.taints()).containsExactly(
+        Taint.builder().key("dedicated").value("storage").effect("NoSchedule").build(),
+        Taint.builder().key("node.kubernetes.io/unreachable").effect("NoExecute").build());
+    assertThat(snapshot.nodeWithHostname("ip-10-0-0-7")).contains(node);
+    assertThat(snapshot.notes()).isEmpty();
+  }
+
+  @Test
+  void typedNodeListIsExpandedAndSortedByName() throws Exception {
+    String yaml =
+        """
+        apiVersion: v1
+        kind: NodeList
+        items:
+        - metadata: {name: worker-2}
+        - metadata: {name: worker-1}
+        """;
+
+    assertThat(read(yaml).nodes()).extracting(Node::name).containsExactly("worker-1", "worker-2");
   }
 
   @Test
@@ -198,6 +251,7 @@ class SnapshotFilesTest {
             "apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: shop}\n",
             deployment.formatted(2),
             POD,
+            NODE,
             deployment.formatted(3));
 
     ClusterSnapshot snapshot = read(yaml);
@@ -205,6 +259,7 @@ class SnapshotFilesTest {
     assertThat(snapshot.notes())
         .containsExactly("ignored 3 objects of kind Deployment, 1 of kind Service");
     assertThat(snapshot.pods()).hasSize(1);
+    assertThat(snapshot.nodes()).hasSize(1);
   }
 
   @Test
@@ -214,6 +269,8 @@ class SnapshotFilesTest {
 
     assertThat(snapshot.pods()).isEmpty();
     assertThat(snapshot.notes()).containsExactly("ignored 1 object of kind Pod (example.com/v2)");
+    assertThat(read("apiVersion: example.com/v2\nkind: Node\nmetadata: {name: n}\n").notes())
+        .containsExactly("ignored 1 object of kind Node (example.com/v2)");
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1NodeSpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolume;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
@@ -12,8 +14,10 @@ import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeSpec;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Taint;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates objects on an API server through client-java, with the apiVersion and kind the mock
@@ -55,6 +59,21 @@ public final class ClusterObjects {
             .kind("PersistentVolume")
             .metadata(new V1ObjectMeta().name(name))
             .spec(new V1PersistentVolumeSpec().accessModes(List.of("ReadWriteOnce"))))
+        .execute();
+  }
+
+  /**
+   * Creates a node whose {@code kubernetes.io/hostname} label is {@code hostname}, with these
+   * taints.
+   *
+   * @throws ApiException if the server refuses it
+   */
+  public void node(String name, String hostname, V1Taint... taints) throws ApiException {
+    api.createNode(new V1Node()
+            .apiVersion("v1")
+            .kind("Node")
+            .metadata(new V1ObjectMeta().name(name).labels(Map.of("kubernetes.io/hostname", hostname)))
+            .spec(new V1NodeSpec().taints(List.of(taints))))
         .execute();
   }
 

@@ -6,14 +6,17 @@ import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimPhase;
 import io.k8up.core.model.ImmutableClaim;
+import io.k8up.core.model.ImmutableNode;
 import io.k8up.core.model.ImmutablePersistentVolume;
 import io.k8up.core.model.ImmutablePod;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.NodeSelectorRequirement;
 import io.k8up.core.model.NodeSelectorTerm;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodPhase;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.Taint;
 import java.util.List;
 
 /** Short-hand builders of model objects for tests; every claim is in namespace {@link #NAMESPACE}. */
@@ -58,6 +61,21 @@ public final class Fixtures {
       pod.addClaimVolumes(PodVolume.of("vol-" + claim, claim));
     }
     return pod;
+  }
+
+  /** A node named {@code name} whose {@code kubernetes.io/hostname} label is {@code name} too. */
+  public static ImmutableNode.Builder node(String name) {
+    return Node.builder().name(name).hostname(name);
+  }
+
+  /** The taint {@code key=value:effect}. */
+  public static Taint taint(String key, String value, String effect) {
+    return Taint.builder().key(key).value(value).effect(effect).build();
+  }
+
+  /** The taint {@code key:effect}, without a value. */
+  public static Taint taint(String key, String effect) {
+    return Taint.builder().key(key).effect(effect).build();
   }
 
   /** {@code key=value} annotations. */

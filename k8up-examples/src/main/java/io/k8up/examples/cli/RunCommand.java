@@ -7,7 +7,6 @@ import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.run.ReportJson;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.INPUT_ERROR;
     }
     Kubeconfigs.Connection connection = source.connect();
-    ClusterSnapshot snapshot = LiveSnapshots.read(connection.client(), List.of(source.namespace(connection)));
+    ClusterSnapshot snapshot = source.readLive(connection, List.of(source.namespace(connection)));
     BackupPlanner planner = source.planner();
     BackupPlan plan = planner.plan(snapshot);
     BackupExecutor executor = BackupExecutor.builder()
@@ -62,6 +61,8 @@ final class RunCommand implements Callable<Integer> {
         .tool(settings.tool())
         .runId(settings.runId())
         .options(settings.options())
+        // Re-planning a stale placement reads what the first read did, Nodes included.
+        .snapshots(namespaces -> source.readLive(connection, namespaces))
         .listener(event -> progress(event, err))
         .build();
     err.println("run " + executor.runId() + ": " + plan.decisions().size() + " decisions");

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -50,6 +51,12 @@ final class SourceOptions {
   @Option(names = "--opt-in",
       description = "Back up only claims annotated k8up.io/backup=true (K8up's BACKUP_SKIP_WITHOUT_ANNOTATION).")
   boolean optIn;
+
+  @Option(names = "--read-nodes",
+      description = "Also list the Nodes of a live cluster, so that backup pods of claims no pod mounts tolerate the"
+          + " NoSchedule and NoExecute taints of the node they are pinned to. Needs \"list\" on nodes (cluster-scoped)."
+          + " A file's Nodes are always read.")
+  boolean readNodes;
 
   @Option(names = "--strategy-order", paramLabel = "ID", split = ",",
       description = "The volume-access strategies to use, most preferred first, e.g. job-per-pvc,ephemeral-container."
@@ -102,7 +109,18 @@ final class SourceOptions {
       return restrict(SnapshotFiles.read(source.clusterFile));
     }
     Kubeconfigs.Connection connection = connect();
-    return LiveSnapshots.read(connection.client(), List.of(namespace(connection)));
+    return readLive(connection, List.of(namespace(connection)));
+  }
+
+  /**
+   * The snapshot of {@code namespaces} of the live cluster, with its Nodes if {@code --read-nodes}
+   * asks for them.
+   */
+  ClusterSnapshot readLive(Kubeconfigs.Connection connection, Collection<String> namespaces)
+      throws SnapshotException {
+    return readNodes
+        ? LiveSnapshots.readWithNodes(connection.client(), namespaces)
+        : LiveSnapshots.read(connection.client(), namespaces);
   }
 
   private ClusterSnapshot restrict(ClusterSnapshot snapshot) {

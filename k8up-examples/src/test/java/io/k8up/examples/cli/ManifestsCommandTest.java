@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8up.core.testing.RestrictedProfile;
 import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.util.Yaml;
 import java.io.IOException;
 import java.util.List;
@@ -36,6 +37,17 @@ class ManifestsCommandTest {
   }
 
   @Test
+  void claimsOnTheSamplesTaintedNodeTolerateItsNoScheduleTaint() throws IOException {
+    Map<String, V1Job> jobs = jobsByClaims(CliRun.of("manifests", "--sample").out());
+
+    V1Toleration dedicated = new V1Toleration().key("dedicated").operator("Equal").value("storage").effect("NoSchedule");
+    assertThat(tolerations(jobs.get("reports"))).containsExactly(dedicated);
+    assertThat(tolerations(jobs.get("logs"))).containsExactly(dedicated);
+    assertThat(tolerations(jobs.get("scratch"))).as("worker-1 is not in the sample").isNullOrEmpty();
+    assertThat(tolerations(jobs.get("assets"))).isNullOrEmpty();
+  }
+
+  @Test
   void perNodeGroupingPutsTheClaimsOfOneNodeInOneJob() throws IOException {
     CliRun run = CliRun.of("manifests", "--sample", "--grouping", "per-node", "--image", "registry.local/restic:1");
 
@@ -49,6 +61,10 @@ class ManifestsCommandTest {
   void sameRunIdGivesTheSameManifests() {
     assertThat(CliRun.of("manifests", "--sample", "--run-id", "r1").out())
         .isEqualTo(CliRun.of("manifests", "--sample", "--run-id", "r1").out());
+  }
+
+  private static List<V1Toleration> tolerations(V1Job job) {
+    return job.getSpec().getTemplate().getSpec().getTolerations();
   }
 
   private static Map<String, V1Job> jobsByClaims(String yaml) throws IOException {

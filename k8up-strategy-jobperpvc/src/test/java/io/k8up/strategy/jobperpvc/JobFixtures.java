@@ -2,6 +2,7 @@ package io.k8up.strategy.jobperpvc;
 
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
 import io.k8up.core.run.BackupToolSpec;
@@ -47,6 +48,12 @@ final class JobFixtures {
 
   static RunContext context(BackupToolSpec tool, Pod... pods) {
     return RunContext.of(RUN, tool, ClusterSnapshot.of(List.of(), List.of(), List.of(pods)));
+  }
+
+  /** A run of the restic tool in a cluster of these nodes and pods. */
+  static RunContext contextWithNodes(List<Node> nodes, Pod... pods) {
+    return RunContext.of(RUN, BackupToolSpec.restic("repo").build(),
+        ClusterSnapshot.of(List.of(), List.of(), List.of(pods)).withNodes(nodes));
   }
 
   static V1Job job(BackupUnit unit, RunContext context) {

@@ -9,9 +9,11 @@ import com.google.common.collect.ImmutableSet;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimPhase;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolume;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
@@ -78,6 +80,16 @@ public final class ModelAdapter {
   public static Pod pod(V1Pod pod) {
     V1ObjectMeta metadata = requireMetadata(pod.getMetadata(), true);
     return PodAdapter.pod(metadata, pod.getSpec(), pod.getStatus());
+  }
+
+  /**
+   * The model of a node: its name, its {@code kubernetes.io/hostname} label and its taints.
+   *
+   * @throws IllegalArgumentException if {@code metadata.name} is missing
+   */
+  public static Node node(V1Node node) {
+    V1ObjectMeta metadata = requireMetadata(node.getMetadata(), false);
+    return NodeAdapter.node(metadata, node.getSpec());
   }
 
   private static V1ObjectMeta requireMetadata(V1ObjectMeta metadata, boolean namespaced) {

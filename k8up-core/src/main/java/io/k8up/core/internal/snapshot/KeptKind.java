@@ -2,6 +2,7 @@ package io.k8up.core.internal.snapshot;
 
 import com.google.gson.JsonElement;
 import io.k8up.core.internal.adapter.ModelAdapter;
+import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1PersistentVolume;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -11,7 +12,8 @@ import java.util.Optional;
 enum KeptKind {
   PERSISTENT_VOLUME_CLAIM("PersistentVolumeClaim", true, V1PersistentVolumeClaim.class),
   PERSISTENT_VOLUME("PersistentVolume", false, V1PersistentVolume.class),
-  POD("Pod", true, V1Pod.class);
+  POD("Pod", true, V1Pod.class),
+  NODE("Node", false, V1Node.class);
 
   /** The apiVersion of every kept kind. */
   static final String API_VERSION = "v1";
@@ -51,6 +53,7 @@ enum KeptKind {
       case PERSISTENT_VOLUME_CLAIM -> ModelAdapter.claim((V1PersistentVolumeClaim) clientObject);
       case PERSISTENT_VOLUME -> ModelAdapter.volume((V1PersistentVolume) clientObject);
       case POD -> ModelAdapter.pod((V1Pod) clientObject);
+      case NODE -> ModelAdapter.node((V1Node) clientObject);
     };
   }
 }

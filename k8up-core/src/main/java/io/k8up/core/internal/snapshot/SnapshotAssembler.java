@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.snapshot.ClusterSnapshot;
@@ -29,6 +30,7 @@ public final class SnapshotAssembler {
   private final List<Claim> claims = new ArrayList<>();
   private final List<PersistentVolume> volumes = new ArrayList<>();
   private final List<Pod> pods = new ArrayList<>();
+  private final List<Node> nodes = new ArrayList<>();
   private boolean sawDocument;
 
   /** An assembler for the source named {@code source} in messages, e.g. a file's path. */
@@ -147,6 +149,7 @@ public final class SnapshotAssembler {
       case PERSISTENT_VOLUME_CLAIM -> claims.add((Claim) model);
       case PERSISTENT_VOLUME -> volumes.add((PersistentVolume) model);
       case POD -> pods.add((Pod) model);
+      case NODE -> nodes.add((Node) model);
     }
   }
 
@@ -160,6 +163,6 @@ public final class SnapshotAssembler {
       addProblem("holds no Kubernetes objects");
     }
     problems.throwIfAny();
-    return ClusterSnapshot.of(claims, volumes, pods, ignored.note().stream().toList());
+    return ClusterSnapshot.of(claims, volumes, pods, ignored.note().stream().toList()).withNodes(nodes);
   }
 }

@@ -6,20 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimPhase;
+import io.k8up.core.model.Node;
 import io.k8up.core.model.NodeSelectorRequirement;
 import io.k8up.core.model.NodeSelectorTerm;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodPhase;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.Taint;
 import io.k8up.core.model.Toleration;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EphemeralVolumeSource;
+import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeSelector;
 import io.kubernetes.client.openapi.models.V1NodeSelectorRequirement;
 import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
+import io.kubernetes.client.openapi.models.V1NodeSpec;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1PersistentVolume;
@@ -32,6 +36,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
+import io.kubernetes.client.openapi.models.V1Taint;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeNodeAffinity;
@@ -249,6 +254,50 @@ class ModelAdapterTest {
     V1Pod pod = new V1Pod().metadata(meta("shop", "p").annotations(annotations));
 
     assertThat(ModelAdapter.pod(pod).annotations()).containsEntry("k8up.io/hostname", "");
+  }
+
+  @Test
+  void nodeCopiesNameHostnameLabelAndTaintsInSpecOrder() {
+    V1Node node = new V1Node()
+        .metadata(meta(null, "ip-10-0-0-7.ec2.internal")
+            .labels(Map.of("kubernetes.io/hostname", "ip-10-0-0-7", "zone", "a")))
+        .spec(new V1NodeSpec().taints(List.of(
+            new V1Taint().key("dedicated").value("db").effect("NoSchedule"),
+            new V1Taint().key("spot").effect("PreferNoSchedule"),
+            new V1Taint().key("maintenance").value("").effect("NoExecute"))));
+
+    Node model = ModelAdapter.node(node);
+
+    assertThat(model.name()).isEqualTo("ip-10-0-0-7.ec2.internal");
+    assertThat(model.hostname()).contains("ip-10-0-0-7");
+    assertThat(model.taints()).containsExactly(
+        Taint.builder().key("dedicated").value("db").effect("NoSchedule").build(),
+        Taint.builder().key("spot").effect("PreferNoSchedule").build(),
+        Taint.builder().key("maintenance").effect("NoExecute").build());
+  }
+
+  @Test
+  void nodeWithNullsEverywhereHasNoHostnameAndNoTaints() {
+    V1Node node = new V1Node().metadata(meta(null, "node-a").labels(null));
+    assertThat(ModelAdapter.node(node).hostname()).isEmpty();
+    assertThat(ModelAdapter.node(node).taints()).isEmpty();
+    node.spec(new V1NodeSpec().taints(null));
+    assertThat(ModelAdapter.node(node).taints()).isEmpty();
+    // Taints the API server would refuse, without key or effect, repel no pod: they are left out.
+    node.getSpec().taints(Arrays.asList(null, new V1Taint().effect("NoSchedule"),
+        new V1Taint().key("k").effect(""), new V1Taint().key("kept").effect("NoSchedule")));
+    assertThat(ModelAdapter.node(node).taints())
+        .containsExactly(Taint.builder().key("kept").effect("NoSchedule").build());
+    node.getMetadata().labels(Map.of("kubernetes.io/hostname", " "));
+    assertThat(ModelAdapter.node(node).hostname()).isEmpty();
+  }
+
+  @Test
+  void nodeWithoutNameIsRejected() {
+    assertThatThrownBy(() -> ModelAdapter.node(new V1Node()))
+        .hasMessage("metadata.name is missing");
+    assertThatThrownBy(() -> ModelAdapter.node(new V1Node().metadata(meta(null, ""))))
+        .hasMessage("metadata.name is missing");
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class JobMaterializer {
         .securityContext(SecurityContexts.pod(identity))
         .containers(List.of(ToolContainer.of(unit, context, identity)))
         .volumes(PodVolumes.volumes(unit));
-    NodePinning.apply(unit.placement(), mountingPods, spec);
+    NodePinning.apply(unit.placement(), mountingPods, context.snapshot(), spec);
     return spec;
   }
 }

@@ -8,6 +8,7 @@ import io.k8up.core.model.NodeSelectorTerm;
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.Toleration;
+import io.k8up.core.snapshot.ClusterSnapshot;
 import io.kubernetes.client.openapi.models.V1Affinity;
 import io.kubernetes.client.openapi.models.V1NodeAffinity;
 import io.kubernetes.client.openapi.models.V1NodeSelector;
@@ -15,6 +16,7 @@ import io.kubernetes.client.openapi.models.V1NodeSelectorRequirement;
 import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Toleration;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +25,7 @@ import java.util.Set;
 final class NodePinning {
 
   /** The only node field a node selector may match. */
-  private static final String NODE_NAME_FIELD = "metadata.name";
+  static final String NODE_NAME_FIELD = "metadata.name";
 
   private NodePinning() {}
 
@@ -39,8 +41,12 @@ final class NodePinning {
    *   <li>{@code HOSTNAME}: a {@code kubernetes.io/hostname} node selector;
    *   <li>{@code ANY}: nothing.
    * </ul>
+   *
+   * <p>The last two tolerate the taints of the node they pin, if the snapshot holds that node
+   * ({@link PinnedNodeTaints}).
    */
-  static void apply(Placement placement, List<Pod> mountingPods, V1PodSpec spec) {
+  static void apply(
+      Placement placement, List<Pod> mountingPods, ClusterSnapshot snapshot, V1PodSpec spec) {
     switch (placement.type()) {
       case POD_NODE -> spec
           .affinity(requiredAffinity(ImmutableList.of(new V1NodeSelectorTerm()
@@ -49,11 +55,16 @@ final class NodePinning {
                   .operator("In")
                   .values(ImmutableList.of(placement.node().orElseThrow())))))))
           .tolerations(tolerations(mountingPods));
-      case PV_NODE_AFFINITY -> spec.affinity(requiredAffinity(placement.nodeSelectorTerms().stream()
-          .map(NodePinning::term)
-          .collect(ImmutableList.toImmutableList())));
-      case HOSTNAME -> spec.nodeSelector(
-          ImmutableMap.of(K8upAnnotations.HOSTNAME_LABEL, placement.hostname().orElseThrow()));
+      case PV_NODE_AFFINITY -> {
+        spec.affinity(requiredAffinity(placement.nodeSelectorTerms().stream()
+            .map(NodePinning::term)
+            .collect(ImmutableList.toImmutableList())));
+        tolerateTaintsOfPinnedNode(placement, snapshot, spec);
+      }
+      case HOSTNAME -> {
+        spec.nodeSelector(ImmutableMap.of(K8upAnnotations.HOSTNAME_LABEL, placement.hostname().orElseThrow()));
+        tolerateTaintsOfPinnedNode(placement, snapshot, spec);
+      }
       case ANY -> { }
     }
   }
@@ -82,7 +93,18 @@ final class NodePinning {
   private static ImmutableList<V1Toleration> tolerations(List<Pod> pods) {
     Set<Toleration> distinct = new LinkedHashSet<>();
     pods.forEach(pod -> distinct.addAll(pod.tolerations()));
-    return distinct.stream()
+    return kubernetesTolerations(distinct);
+  }
+
+  private static void tolerateTaintsOfPinnedNode(Placement placement, ClusterSnapshot snapshot, V1PodSpec spec) {
+    ImmutableList<Toleration> tolerations = PinnedNodeTaints.of(placement, snapshot);
+    if (!tolerations.isEmpty()) {
+      spec.tolerations(kubernetesTolerations(tolerations));
+    }
+  }
+
+  private static ImmutableList<V1Toleration> kubernetesTolerations(Collection<Toleration> tolerations) {
+    return tolerations.stream()
         .map(toleration -> new V1Toleration()
             .key(toleration.key().orElse(null))
             .operator(toleration.operator().orElse(null))
