@@ -1,12 +1,14 @@
 package io.k8up.core.snapshot;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 import static java.util.stream.Collectors.toList;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
@@ -43,12 +45,14 @@ public final class ClusterSnapshot {
   private final ImmutableList<String> notes;
   private final Map<String, Map<String, ImmutableList<Pod>>> podsByNamespaceAndClaim;
   private final NodeIndex nodes;
+  private final ClusterCapabilities capabilities;
 
   private ClusterSnapshot(
       List<Claim> sortedClaims,
       ImmutableMap<String, PersistentVolume> volumesByName,
       List<Pod> sortedPods,
       NodeIndex nodes,
+      ClusterCapabilities capabilities,
       ImmutableList<String> notes) {
     this.claims = ImmutableList.copyOf(sortedClaims);
     this.volumesByName = volumesByName;
@@ -56,16 +60,18 @@ public final class ClusterSnapshot {
     this.notes = notes;
     this.podsByNamespaceAndClaim = indexPodsByClaim(this.pods);
     this.nodes = nodes;
+    this.capabilities = capabilities;
   }
 
-  // Shares everything but the nodes, so adding nodes does not index the pods again.
-  private ClusterSnapshot(ClusterSnapshot snapshot, NodeIndex nodes) {
+  // Shares claims, volumes and pods, so adding nodes or capabilities does not index the pods again.
+  private ClusterSnapshot(ClusterSnapshot snapshot, NodeIndex nodes, ClusterCapabilities capabilities) {
     this.claims = snapshot.claims;
     this.volumesByName = snapshot.volumesByName;
     this.pods = snapshot.pods;
     this.notes = snapshot.notes;
     this.podsByNamespaceAndClaim = snapshot.podsByNamespaceAndClaim;
     this.nodes = nodes;
+    this.capabilities = capabilities;
   }
 
   /**
@@ -105,7 +111,8 @@ public final class ClusterSnapshot {
           byName.put(volume.name(), volume) == null, "two PersistentVolumes are named %s", volume.name());
     }
     return new ClusterSnapshot(
-        sortedClaims, ImmutableMap.copyOf(byName), sortedPods, NodeIndex.NONE, ImmutableList.copyOf(notes));
+        sortedClaims, ImmutableMap.copyOf(byName), sortedPods, NodeIndex.NONE, ClusterCapabilities.unknown(),
+        ImmutableList.copyOf(notes));
   }
 
   /** A snapshot of these objects, without nodes and notes. */
@@ -185,7 +192,20 @@ public final class ClusterSnapshot {
    */
   public ClusterSnapshot withNodes(Collection<Node> nodes) {
     NodeIndex indexed = NodeIndex.of(nodes);
-    return indexed == this.nodes ? this : new ClusterSnapshot(this, indexed);
+    return indexed == this.nodes ? this : new ClusterSnapshot(this, indexed, capabilities);
+  }
+
+  /**
+   * This snapshot with {@code capabilities}, as discovery found them ({@link
+   * LiveSnapshots#discover}); claims, volumes, pods, nodes and notes are shared.
+   */
+  public ClusterSnapshot withCapabilities(ClusterCapabilities capabilities) {
+    return new ClusterSnapshot(this, nodes, checkNotNull(capabilities, "capabilities"));
+  }
+
+  /** What the API server serves, if discovered; {@link ClusterCapabilities#unknown()} otherwise. */
+  public ClusterCapabilities capabilities() {
+    return capabilities;
   }
 
   /**
@@ -225,6 +245,7 @@ public final class ClusterSnapshot {
         volumesByName,
         pods.stream().filter(pod -> wanted.contains(pod.namespace())).collect(toList()),
         nodes,
+        capabilities,
         notes);
   }
 }

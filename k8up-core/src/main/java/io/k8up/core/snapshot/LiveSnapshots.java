@@ -9,18 +9,26 @@ import io.k8up.core.internal.adapter.ModelAdapter;
 import io.k8up.core.internal.snapshot.ApiLister;
 import io.k8up.core.internal.snapshot.ListedResource;
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.ClusterCapabilities;
+import io.k8up.core.model.ImmutableClusterCapabilities;
 import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.openapi.apis.VersionApi;
+import io.kubernetes.client.openapi.models.V1APIResource;
+import io.kubernetes.client.openapi.models.V1APIResourceList;
 import io.kubernetes.client.openapi.models.V1NodeList;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimList;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeList;
 import io.kubernetes.client.openapi.models.V1PodList;
+import io.kubernetes.client.openapi.models.VersionInfo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -69,6 +77,72 @@ public final class LiveSnapshots {
   public static ClusterSnapshot readWithNodes(ApiClient client, Collection<String> namespaces)
       throws SnapshotException {
     return read(client, namespaces, true);
+  }
+
+  /**
+   * What the API server reports it is and serves: its version ({@code GET /version}) and the
+   * resources of the core group ({@code GET /api/v1}, which lists {@code
+   * pods/ephemeralcontainers}), plus those of the groups named in {@code groupVersions}, such as
+   * {@code snapshot.storage.k8s.io/v1}. Discovery is open to every authenticated user by default.
+   * Never fails: whatever cannot be discovered is left unknown, and strategies then assume the
+   * cluster serves what they need; a group version the server does not serve is simply absent.
+   *
+   * <p>Add the result to a snapshot with {@link ClusterSnapshot#withCapabilities}.
+   */
+  public static ClusterCapabilities discover(ApiClient client, Collection<String> groupVersions) {
+    checkNotNull(client, "client");
+    ImmutableSet<String> groups = ImmutableSet.copyOf(groupVersions);
+    groups.forEach(groupVersion -> checkArgument(groupVersion.matches("[^/]+/[^/]+"),
+        "\"%s\" is not a group version such as snapshot.storage.k8s.io/v1", groupVersion));
+    ApiLister lister = new ApiLister(client);
+    ImmutableClusterCapabilities.Builder capabilities = ClusterCapabilities.builder();
+    try {
+      VersionInfo version = lister.list(() -> new VersionApi(client).getCode().buildCall(null),
+          VersionInfo.class, ListedResource.clusterScoped("version"));
+      capabilities.version(versionOf(version));
+      V1APIResourceList core = lister.list(() -> new CoreV1Api(client).getAPIResources().buildCall(null),
+          V1APIResourceList.class, ListedResource.clusterScoped("api/v1"));
+      // Every real server lists pods here; an empty answer is not discovery.
+      if (core.getResources() == null || core.getResources().isEmpty()) {
+        return ClusterCapabilities.unknown();
+      }
+      addResources(core, "", capabilities);
+    } catch (SnapshotException e) {
+      return ClusterCapabilities.unknown();
+    }
+    for (String groupVersion : groups) {
+      String[] parts = groupVersion.split("/");
+      try {
+        V1APIResourceList group = lister.list(
+            () -> new CustomObjectsApi(client).getAPIResources(parts[0], parts[1]).buildCall(null),
+            V1APIResourceList.class, ListedResource.clusterScoped("apis/" + groupVersion));
+        addResources(group, groupVersion + "/", capabilities);
+      } catch (SnapshotException e) {
+        // Not served here (404), or not readable: the group's resources stay absent.
+      }
+    }
+    return capabilities.build();
+  }
+
+  // gitVersion, else major.minor (some distributions write the minor as "31+"); "0.0" is no version.
+  private static Optional<String> versionOf(VersionInfo version) {
+    if (version.getGitVersion() != null && !version.getGitVersion().isBlank()) {
+      return Optional.of(version.getGitVersion());
+    }
+    String major = Optional.ofNullable(version.getMajor()).orElse("").replace("+", "");
+    String minor = Optional.ofNullable(version.getMinor()).orElse("").replace("+", "");
+    return major.matches("[1-9]\\d*") && minor.matches("\\d+") ? Optional.of("v" + major + "." + minor) : Optional.empty();
+  }
+
+  private static void addResources(
+      V1APIResourceList list, String prefix, ImmutableClusterCapabilities.Builder capabilities) {
+    if (list.getResources() == null) {
+      return;
+    }
+    list.getResources().stream()
+        .map(V1APIResource::getName)
+        .filter(name -> name != null && !name.isBlank())
+        .forEach(name -> capabilities.addServedResources(prefix + name));
   }
 
   private static ClusterSnapshot read(

@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
@@ -65,6 +66,8 @@ final class SourceOptions {
 
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
+  private ClusterCapabilities capabilities;
+
   /**
    * A planner with the chosen settings and strategies.
    *
@@ -114,13 +117,17 @@ final class SourceOptions {
 
   /**
    * The snapshot of {@code namespaces} of the live cluster, with its Nodes if {@code --read-nodes}
-   * asks for them.
+   * asks for them, and what the server serves (discovered once per command).
    */
   ClusterSnapshot readLive(Kubeconfigs.Connection connection, Collection<String> namespaces)
       throws SnapshotException {
-    return readNodes
+    ClusterSnapshot snapshot = readNodes
         ? LiveSnapshots.readWithNodes(connection.client(), namespaces)
         : LiveSnapshots.read(connection.client(), namespaces);
+    if (capabilities == null) {
+      capabilities = LiveSnapshots.discover(connection.client(), List.of());
+    }
+    return snapshot.withCapabilities(capabilities);
   }
 
   private ClusterSnapshot restrict(ClusterSnapshot snapshot) {
