@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public final class RunObjects {
 
-  private static final String PREFIX = "k8up-rwo-";
+  /** How every name this library gives begins; a pod's ephemeral containers with it are the library's. */
+  public static final String PREFIX = "k8up-rwo-";
 
   private RunObjects() {}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8up.core.testing.RestrictedProfile;
 import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.util.Yaml;
 import java.io.IOException;
@@ -23,6 +24,12 @@ class ManifestsCommandTest {
     assertThat(run.exitCode()).as("the sample has claims that cannot be backed up").isEqualTo(ExitCodes.FAILED_DECISIONS);
     Map<String, V1Job> jobs = jobsByClaims(run.out());
     assertThat(jobs).containsOnlyKeys("assets", "data-web-0", "logs", "reports", "scratch");
+    List<V1Pod> podPatches = Yaml.loadAll(run.out()).stream().filter(V1Pod.class::isInstance).map(V1Pod.class::cast).toList();
+    assertThat(podPatches).singleElement().satisfies(pod -> {
+      assertThat(pod.getMetadata().getName()).isEqualTo("ghost-0");
+      assertThat(pod.getSpec().getEphemeralContainers()).singleElement().satisfies(container ->
+          assertThat(container.getVolumeMounts().get(0).getMountPath()).isEqualTo("/data/ghost-content"));
+    });
     assertThat(jobs.values()).allSatisfy(job -> {
       assertThat(job.getMetadata().getName()).startsWith("k8up-rwo-demo-");
       assertThat(RestrictedProfile.violations(job.getSpec().getTemplate())).isEmpty();
@@ -69,7 +76,7 @@ class ManifestsCommandTest {
 
   private static Map<String, V1Job> jobsByClaims(String yaml) throws IOException {
     List<Object> documents = Yaml.loadAll(yaml);
-    return documents.stream().map(V1Job.class::cast).collect(Collectors.toMap(
+    return documents.stream().filter(V1Job.class::isInstance).map(V1Job.class::cast).collect(Collectors.toMap(
         job -> job.getMetadata().getAnnotations().get("k8up.io/claims"), Function.identity()));
   }
 }

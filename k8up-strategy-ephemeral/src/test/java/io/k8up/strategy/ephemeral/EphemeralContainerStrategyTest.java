@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodPhase;
@@ -51,6 +52,23 @@ class EphemeralContainerStrategyTest {
   @Test
   void claimThatARunningPodMountsWithoutHoldingItAloneIsSupportedToo() {
     assertThat(STRATEGY.supports(heldClaim("db", false, "db-0"), snapshot(db)).isSupported()).isTrue();
+  }
+
+  @Test
+  void aClusterKnownNotToServeEphemeralContainersIsRefusedSayingSo() {
+    ClusterCapabilities old = ClusterCapabilities.builder().version("v1.24.9").addServedResources("pods").build();
+    ClusterCapabilities withoutSubresource = ClusterCapabilities.builder().version("v1.30.1").addServedResources("pods").build();
+    ClusterCapabilities serving = ClusterCapabilities.builder().version("v1.30.1")
+        .addServedResources("pods", "pods/ephemeralcontainers").build();
+
+    assertThat(STRATEGY.supports(heldClaim("db", true, "db-0"), snapshot(db).withCapabilities(old)).reason())
+        .hasValueSatisfying(reason -> assertThat(reason).contains("Kubernetes v1.24.9", "pods/ephemeralcontainers", "1.25"));
+    assertThat(STRATEGY.supports(heldClaim("db", true, "db-0"), snapshot(db).withCapabilities(withoutSubresource))
+        .isSupported()).isFalse();
+    assertThat(STRATEGY.supports(heldClaim("db", true, "db-0"), snapshot(db).withCapabilities(serving))
+        .isSupported()).isTrue();
+    assertThat(STRATEGY.supports(heldClaim("db", true, "db-0"), snapshot(db)).isSupported())
+        .as("unknown capabilities, as in a file, are taken for served").isTrue();
   }
 
   @Test

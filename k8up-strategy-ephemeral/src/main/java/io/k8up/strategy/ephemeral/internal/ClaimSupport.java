@@ -1,6 +1,7 @@
 package io.k8up.strategy.ephemeral.internal;
 
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
 import io.k8up.core.snapshot.ClusterSnapshot;
@@ -13,6 +14,9 @@ import java.util.Optional;
  */
 public final class ClaimSupport {
 
+  /** The subresource the executor patches, as discovery names it. */
+  static final String EPHEMERAL_CONTAINERS = "pods/ephemeralcontainers";
+
   private ClaimSupport() {}
 
   /**
@@ -22,6 +26,10 @@ public final class ClaimSupport {
    * library's ephemeral containers.
    */
   public static Support of(ClaimTarget target, ClusterSnapshot snapshot, int maxContainersPerPod) {
+    Optional<Support> cluster = clusterSupport(snapshot.capabilities());
+    if (cluster.isPresent()) {
+      return cluster.get();
+    }
     String claim = target.namespace() + "/" + target.name();
     Optional<String> podName = HoldingPods.name(target);
     if (podName.isEmpty()) {
@@ -47,6 +55,18 @@ public final class ClaimSupport {
           + " claim " + claim + " up with another strategy");
     }
     return Support.supported();
+  }
+
+  // Unknown (a snapshot read from a file) is taken for served: the executor reports a refusal anyway.
+  private static Optional<Support> clusterSupport(ClusterCapabilities capabilities) {
+    String version = capabilities.version().map(v -> " (Kubernetes " + v + ")").orElse("");
+    if (capabilities.isAtLeast(1, 25).equals(Optional.of(false))
+        || capabilities.serves(EPHEMERAL_CONTAINERS).equals(Optional.of(false))) {
+      return Optional.of(Support.unsupported("this cluster" + version + " does not serve "
+          + EPHEMERAL_CONTAINERS + ", which Kubernetes serves from 1.25 on; upgrade the cluster, or back the"
+          + " claim up with another strategy"));
+    }
+    return Optional.empty();
   }
 
   private static String withoutHolder(Placement placement) {

@@ -2,18 +2,13 @@ package io.k8up.strategy.jobperpvc.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.run.ToolEnvironment;
 import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.RunContext;
-import io.k8up.core.run.SecretEnv;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.custom.QuantityFormatException;
 import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1EnvFromSource;
-import io.kubernetes.client.openapi.models.V1EnvVar;
-import io.kubernetes.client.openapi.models.V1EnvVarSource;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
-import io.kubernetes.client.openapi.models.V1SecretEnvSource;
-import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -38,8 +33,8 @@ final class ToolContainer {
         .image(tool.image())
         .imagePullPolicy("IfNotPresent")
         .args(tool.renderArgs(unit.namespace(), context.runId(), unit.claimNames()))
-        .env(env(tool))
-        .envFrom(envFrom(tool))
+        .env(ToolEnvironment.env(tool))
+        .envFrom(ToolEnvironment.envFrom(tool))
         .volumeMounts(PodVolumes.mounts(unit, tool))
         .securityContext(SecurityContexts.container(identity))
         // The tool's last output lines become the termination message the executor reports.
@@ -54,28 +49,6 @@ final class ToolContainer {
           .limits(quantities("limit", tool.resourceLimits())));
     }
     return container;
-  }
-
-  /**
-   * Plain variables first, in the tool's order, so that a {@code $(NAME)} reference resolves as
-   * its author wrote it; then those set from Secrets.
-   */
-  private static ImmutableList<V1EnvVar> env(BackupToolSpec tool) {
-    ImmutableList.Builder<V1EnvVar> env = ImmutableList.builder();
-    tool.env().forEach((name, value) -> env.add(new V1EnvVar().name(name).value(value)));
-    for (SecretEnv secret : tool.secretEnv()) {
-      env.add(new V1EnvVar()
-          .name(secret.name())
-          .valueFrom(new V1EnvVarSource()
-              .secretKeyRef(new V1SecretKeySelector().name(secret.secretName()).key(secret.key()))));
-    }
-    return env.build();
-  }
-
-  private static ImmutableList<V1EnvFromSource> envFrom(BackupToolSpec tool) {
-    return tool.envFromSecrets().stream()
-        .map(secret -> new V1EnvFromSource().secretRef(new V1SecretEnvSource().name(secret)))
-        .collect(ImmutableList.toImmutableList());
   }
 
   /** The amounts by resource name, sorted: their order means nothing, so it is made canonical. */
