@@ -18,7 +18,9 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Converts the parts of a client-java pod that the planner reads. */
 final class PodAdapter {
@@ -38,8 +40,8 @@ final class PodAdapter {
         .nodeName(nonBlank(spec == null ? null : spec.getNodeName()))
         .deleting(metadata.getDeletionTimestamp() != null)
         .uid(nonBlank(metadata.getUid()))
-        .containerNames(containerNames(spec))
-        .ephemeralContainerNames(ephemeralContainerNames(spec))
+        .containerNames(names(spec == null ? null : spec.getContainers(), V1Container::getName))
+        .ephemeralContainerNames(names(spec == null ? null : spec.getEphemeralContainers(), V1EphemeralContainer::getName))
         .claimVolumes(claimVolumes(name, spec))
         .tolerations(tolerations(spec))
         .runAsUser(Optional.ofNullable(podSecurity(spec).getRunAsUser()))
@@ -49,11 +51,12 @@ final class PodAdapter {
         .build();
   }
 
-  private static ImmutableList<String> containerNames(V1PodSpec spec) {
+  /** The names of {@code containers}, leaving out null entries and names. */
+  private static <C> ImmutableList<String> names(List<C> containers, Function<C, String> name) {
     ImmutableList.Builder<String> names = ImmutableList.builder();
-    for (V1Container container : orEmpty(spec == null ? null : spec.getContainers())) {
-      if (container != null && container.getName() != null) {
-        names.add(container.getName());
+    for (C container : orEmpty(containers)) {
+      if (container != null && name.apply(container) != null) {
+        names.add(name.apply(container));
       }
     }
     return names.build();
@@ -78,16 +81,6 @@ final class PodAdapter {
       }
     }
     return tolerations.build();
-  }
-
-  private static ImmutableList<String> ephemeralContainerNames(V1PodSpec spec) {
-    ImmutableList.Builder<String> names = ImmutableList.builder();
-    for (V1EphemeralContainer container : orEmpty(spec == null ? null : spec.getEphemeralContainers())) {
-      if (container != null && container.getName() != null) {
-        names.add(container.getName());
-      }
-    }
-    return names.build();
   }
 
   private static ImmutableList<PodVolume> claimVolumes(String podName, V1PodSpec spec) {
