@@ -512,7 +512,7 @@ public final class RunLoop {
   private void replan(UnitInFlight unit, String why) {
     ClusterSnapshot fresh;
     try {
-      fresh = snapshots.read(List.of(unit.namespace()));
+      fresh = withWhatTheRunKnew(snapshots.read(List.of(unit.namespace())), unit.context.snapshot());
     } catch (SnapshotException e) {
       settleUnit(unit, OutcomeStatus.FAILED, OutcomeReason.API_ERROR,
           why + "; re-planning failed: " + e.getMessage());
@@ -537,6 +537,12 @@ public final class RunLoop {
         .map(next -> next.withAttempt(unit.unit.attempt() + 1))
         .toList();
     enqueue(units, fresh, OptionalLong.of(unit.firstStarted));
+  }
+
+  // A fresh read of claims and pods need not discover the cluster or list its Nodes again.
+  private static ClusterSnapshot withWhatTheRunKnew(ClusterSnapshot fresh, ClusterSnapshot planned) {
+    ClusterSnapshot known = fresh.capabilities().discovered() ? fresh : fresh.withCapabilities(planned.capabilities());
+    return known.nodes().isEmpty() ? known.withNodes(planned.nodes()) : known;
   }
 
   private void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
