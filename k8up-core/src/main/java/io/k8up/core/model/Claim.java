@@ -26,6 +26,9 @@ public abstract class Claim {
    */
   public abstract Optional<Long> requestedBytes();
 
+  /** The claim's StorageClass ({@code spec.storageClassName}), if it names one. */
+  public abstract Optional<String> storageClassName();
+
   /** The access modes the claim asked for ({@code spec.accessModes}). */
   public abstract ImmutableSet<AccessMode> specAccessModes();
 

@@ -1,6 +1,7 @@
 package io.k8up.core.model;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /** What the planner reads of a PersistentVolume. */
@@ -14,6 +15,9 @@ public abstract class PersistentVolume {
    * volume can be reached from any node.
    */
   public abstract ImmutableList<NodeSelectorTerm> requiredNodeAffinity();
+
+  /** The CSI driver that provides the volume ({@code spec.csi.driver}); empty for other volume types. */
+  public abstract Optional<String> csiDriver();
 
   public static ImmutablePersistentVolume.Builder builder() {
     return ImmutablePersistentVolume.builder();

@@ -13,6 +13,7 @@ import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.SnapshotClass;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,34 +45,30 @@ public final class ClusterSnapshot {
   private final ImmutableList<Pod> pods;
   private final ImmutableList<String> notes;
   private final Map<String, Map<String, ImmutableList<Pod>>> podsByNamespaceAndClaim;
-  private final NodeIndex nodes;
-  private final ClusterCapabilities capabilities;
+  private final ClusterWide clusterWide;
 
   private ClusterSnapshot(
       List<Claim> sortedClaims,
       ImmutableMap<String, PersistentVolume> volumesByName,
       List<Pod> sortedPods,
-      NodeIndex nodes,
-      ClusterCapabilities capabilities,
+      ClusterWide clusterWide,
       ImmutableList<String> notes) {
     this.claims = ImmutableList.copyOf(sortedClaims);
     this.volumesByName = volumesByName;
     this.pods = ImmutableList.copyOf(sortedPods);
     this.notes = notes;
     this.podsByNamespaceAndClaim = indexPodsByClaim(this.pods);
-    this.nodes = nodes;
-    this.capabilities = capabilities;
+    this.clusterWide = clusterWide;
   }
 
-  // Shares claims, volumes and pods, so adding nodes or capabilities does not index the pods again.
-  private ClusterSnapshot(ClusterSnapshot snapshot, NodeIndex nodes, ClusterCapabilities capabilities) {
+  // Shares claims, volumes and pods, so adding a cluster-wide part does not index the pods again.
+  private ClusterSnapshot(ClusterSnapshot snapshot, ClusterWide clusterWide) {
     this.claims = snapshot.claims;
     this.volumesByName = snapshot.volumesByName;
     this.pods = snapshot.pods;
     this.notes = snapshot.notes;
     this.podsByNamespaceAndClaim = snapshot.podsByNamespaceAndClaim;
-    this.nodes = nodes;
-    this.capabilities = capabilities;
+    this.clusterWide = clusterWide;
   }
 
   /**
@@ -111,8 +108,7 @@ public final class ClusterSnapshot {
           byName.put(volume.name(), volume) == null, "two PersistentVolumes are named %s", volume.name());
     }
     return new ClusterSnapshot(
-        sortedClaims, ImmutableMap.copyOf(byName), sortedPods, NodeIndex.NONE, ClusterCapabilities.unknown(),
-        ImmutableList.copyOf(notes));
+        sortedClaims, ImmutableMap.copyOf(byName), sortedPods, ClusterWide.NONE, ImmutableList.copyOf(notes));
   }
 
   /** A snapshot of these objects, without nodes and notes. */
@@ -192,7 +188,7 @@ public final class ClusterSnapshot {
    */
   public ClusterSnapshot withNodes(Collection<Node> nodes) {
     NodeIndex indexed = NodeIndex.of(nodes);
-    return indexed == this.nodes ? this : new ClusterSnapshot(this, indexed, capabilities);
+    return indexed == clusterWide.nodes() ? this : new ClusterSnapshot(this, clusterWide.withNodes(indexed));
   }
 
   /**
@@ -200,12 +196,36 @@ public final class ClusterSnapshot {
    * LiveSnapshots#discover}); claims, volumes, pods, nodes and notes are shared.
    */
   public ClusterSnapshot withCapabilities(ClusterCapabilities capabilities) {
-    return new ClusterSnapshot(this, nodes, checkNotNull(capabilities, "capabilities"));
+    return new ClusterSnapshot(this, clusterWide.withCapabilities(checkNotNull(capabilities, "capabilities")));
   }
 
   /** What the API server serves, if discovered; {@link ClusterCapabilities#unknown()} otherwise. */
   public ClusterCapabilities capabilities() {
-    return capabilities;
+    return clusterWide.capabilities();
+  }
+
+  /**
+   * This snapshot with {@code classes} as its VolumeSnapshotClasses, sorted by name; claims,
+   * volumes, pods, nodes and notes are shared.
+   *
+   * @throws IllegalArgumentException if two classes share a name
+   */
+  public ClusterSnapshot withSnapshotClasses(Collection<SnapshotClass> classes) {
+    List<SnapshotClass> sorted = new ArrayList<>(classes);
+    sorted.sort(Comparator.comparing(SnapshotClass::name));
+    for (int i = 1; i < sorted.size(); i++) {
+      checkArgument(!sorted.get(i - 1).name().equals(sorted.get(i).name()),
+          "two VolumeSnapshotClasses are named %s", sorted.get(i).name());
+    }
+    return new ClusterSnapshot(this, clusterWide.withSnapshotClasses(ImmutableList.copyOf(sorted)));
+  }
+
+  /**
+   * The VolumeSnapshotClasses, sorted by name; empty unless the reader was asked for them (files
+   * always keep theirs).
+   */
+  public ImmutableList<SnapshotClass> snapshotClasses() {
+    return clusterWide.snapshotClasses();
   }
 
   /**
@@ -213,12 +233,12 @@ public final class ClusterSnapshot {
    * theirs).
    */
   public ImmutableList<Node> nodes() {
-    return nodes.sorted();
+    return clusterWide.nodes().sorted();
   }
 
   /** The Node named {@code name}, if the snapshot holds it. */
   public Optional<Node> node(String name) {
-    return Optional.ofNullable(nodes.byName().get(name));
+    return Optional.ofNullable(clusterWide.nodes().byName().get(name));
   }
 
   /**
@@ -226,7 +246,7 @@ public final class ClusterSnapshot {
    * one; of several, the first by name.
    */
   public Optional<Node> nodeWithHostname(String hostname) {
-    return Optional.ofNullable(nodes.byHostname().get(hostname));
+    return Optional.ofNullable(clusterWide.nodes().byHostname().get(hostname));
   }
 
   /** What the reader that built this snapshot wants the user to know, such as ignored objects. */
@@ -235,8 +255,8 @@ public final class ClusterSnapshot {
   }
 
   /**
-   * This snapshot restricted to the given namespaces; PersistentVolumes and Nodes, which belong to
-   * no namespace, are all kept.
+   * This snapshot restricted to the given namespaces; what belongs to no namespace
+   * (PersistentVolumes, Nodes, VolumeSnapshotClasses, capabilities) is all kept.
    */
   public ClusterSnapshot inNamespaces(Collection<String> namespaces) {
     Set<String> wanted = ImmutableSet.copyOf(namespaces);
@@ -244,8 +264,7 @@ public final class ClusterSnapshot {
         claims.stream().filter(claim -> wanted.contains(claim.namespace())).collect(toList()),
         volumesByName,
         pods.stream().filter(pod -> wanted.contains(pod.namespace())).collect(toList()),
-        nodes,
-        capabilities,
+        clusterWide,
         notes);
   }
 }

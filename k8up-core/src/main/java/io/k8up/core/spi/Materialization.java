@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>The client-java models inside are mutable by nature: treat them as read-only.
  */
-public sealed interface Materialization permits JobMaterialization, EphemeralContainerMaterialization {
+public sealed interface Materialization
+    permits JobMaterialization, EphemeralContainerMaterialization, SnapshotMaterialization {
 
   /**
    * Objects to create, in order, ended by the Job named {@code completionJob} among them, and

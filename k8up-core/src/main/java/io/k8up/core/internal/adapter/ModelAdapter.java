@@ -53,6 +53,7 @@ public final class ModelAdapter {
         .phase(ClaimPhase.fromKubernetesName(status == null ? null : status.getPhase()))
         .volumeName(nonBlank(spec == null ? null : spec.getVolumeName()))
         .requestedBytes(requestedBytes(spec))
+        .storageClassName(nonBlank(spec == null ? null : spec.getStorageClassName()))
         .specAccessModes(accessModes(spec == null ? null : spec.getAccessModes()))
         .statusAccessModes(accessModes(status == null ? null : status.getAccessModes()))
         .build();
@@ -68,6 +69,7 @@ public final class ModelAdapter {
     return PersistentVolume.builder()
         .name(metadata.getName())
         .requiredNodeAffinity(NodeAffinityAdapter.requiredTerms(pv.getSpec()))
+        .csiDriver(nonBlank(pv.getSpec() == null || pv.getSpec().getCsi() == null ? null : pv.getSpec().getCsi().getDriver()))
         .build();
   }
 

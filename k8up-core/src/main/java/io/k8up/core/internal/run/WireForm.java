@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public final class WireForm {
 
   /** The JSON tree of {@code object}, a client-java model, without empty lists and empty overheads. */
   public static JsonObject of(Object object) {
-    JsonObject tree = JSON.getGson().toJsonTree(object).getAsJsonObject();
+    JsonObject tree = object instanceof DynamicKubernetesObject dynamic
+        ? dynamic.getRaw().deepCopy() : JSON.getGson().toJsonTree(object).getAsJsonObject();
     prune(tree);
     return tree;
   }

@@ -16,6 +16,7 @@ import io.k8up.core.model.PodVolume;
 import io.k8up.core.model.Taint;
 import io.k8up.core.model.Toleration;
 import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1CSIPersistentVolumeSource;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EphemeralVolumeSource;
@@ -75,6 +76,18 @@ class ModelAdapterTest {
     assertThat(claim.specAccessModes()).containsExactly(AccessMode.READ_WRITE_ONCE_POD);
     assertThat(claim.statusAccessModes()).containsExactly(AccessMode.READ_WRITE_ONCE);
     assertThat(claim.requestedBytes()).contains(1536L * 1024 * 1024);
+    assertThat(claim.storageClassName()).isEmpty();
+    pvc.getSpec().storageClassName("fast-ssd");
+    assertThat(ModelAdapter.claim(pvc).storageClassName()).contains("fast-ssd");
+  }
+
+  @Test
+  void volumeKnowsItsCsiDriver() {
+    V1PersistentVolume pv = new V1PersistentVolume().metadata(new V1ObjectMeta().name("pv-1"))
+        .spec(new V1PersistentVolumeSpec().csi(new V1CSIPersistentVolumeSource().driver("ebs.csi.aws.com").volumeHandle("vol-1")));
+    assertThat(ModelAdapter.volume(pv).csiDriver()).contains("ebs.csi.aws.com");
+    pv.getSpec().csi(null);
+    assertThat(ModelAdapter.volume(pv).csiDriver()).isEmpty();
   }
 
   @Test
