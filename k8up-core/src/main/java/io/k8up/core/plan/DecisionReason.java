@@ -35,10 +35,10 @@ public enum DecisionReason {
   /** FAIL: nothing says reliably which node can mount the claim. */
   NO_NODE,
   /**
-   * BACKUP: nothing says which node can mount the claim, but a strategy that needs no node (such as
-   * a CSI snapshot) supports it.
+   * BACKUP: nothing says which node can mount the claim, but a strategy that needs no node — a
+   * CSI snapshot of the volume, restored to a new one — supports it.
    */
-  NODE_INDEPENDENT,
+  SNAPSHOT,
   /** FAIL: strategies are installed, but none of them supports the claim. */
   NO_STRATEGY
 }

@@ -129,7 +129,7 @@ class StrategySelectionTest {
     Decision orphan = decision(BackupPlanner.builder().strategies(List.of(NOT_SAME_POD, SNAPSHOTS)).build().plan(snapshot), "orphan");
 
     assertThat(orphan.action()).isEqualTo(Action.BACKUP);
-    assertThat(orphan.reason()).isEqualTo(DecisionReason.NODE_INDEPENDENT);
+    assertThat(orphan.reason()).isEqualTo(DecisionReason.SNAPSHOT);
     assertThat(orphan.strategy()).contains("snapshots");
     assertThat(orphan.claimTarget().orElseThrow().placement()).isEqualTo(Placement.anywhere());
   }

@@ -118,9 +118,9 @@ public final class StrategySelector {
         if (trace.enabled()) {
           trace.decided(RULE + " " + strategy.id(), "needs no node, supports the claim and is chosen");
         }
-        return Decision.backup(noNode.subject(), anywhere, DecisionReason.NODE_INDEPENDENT,
+        return Decision.backup(noNode.subject(), anywhere, DecisionReason.SNAPSHOT,
                 "Nothing says which node holds this volume, but strategy " + strategy.id()
-                    + " reaches it without a node.")
+                    + " needs no node: it backs up a snapshot of the volume.")
             .withStrategy(strategy.id());
       }
       refusals.add(strategy.id() + ": " + support.reason().orElseThrow());

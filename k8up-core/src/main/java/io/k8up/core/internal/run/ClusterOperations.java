@@ -3,6 +3,7 @@ package io.k8up.core.internal.run;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.k8up.core.internal.snapshot.ApiLister.CallBuilder;
 import io.k8up.core.internal.snapshot.FieldTypeException;
 import io.k8up.core.internal.snapshot.ModelGson;
 import io.kubernetes.client.common.KubernetesObject;
@@ -10,6 +11,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.Pair;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.CoreV1EventList;
 import io.kubernetes.client.openapi.models.V1DeleteOptions;
@@ -33,12 +35,14 @@ final class ClusterOperations {
   private final ApiCalls calls;
   private final BatchV1Api batch;
   private final CoreV1Api core;
+  private final CustomObjectsApi custom;
 
   ClusterOperations(ApiClient client, ApiCalls calls) {
     this.client = client;
     this.calls = calls;
     this.batch = new BatchV1Api(client);
     this.core = new CoreV1Api(client);
+    this.custom = new CustomObjectsApi(client);
   }
 
   /**
@@ -49,9 +53,33 @@ final class ClusterOperations {
   void create(KubernetesObject object) throws ApiCallException, InterruptedException {
     ResourceKind kind = ResourceKind.of(object);
     String namespace = object.getMetadata().getNamespace();
-    calls.call(new ApiRequest("create", kind.plural(), kind.group(), namespace, () -> client.buildCall(
-        client.getBasePath(), kind.collectionPath(client.escapeString(namespace)), "POST",
-        List.of(), List.of(), WireForm.of(object), jsonHeaders(), Map.of(), Map.of(), AUTH, null)));
+    JsonObject body = WireForm.of(object);
+    // Objects of API groups go through client-java's generic API for them; the core group has none.
+    CallBuilder call = kind.group().isEmpty()
+        ? () -> client.buildCall(client.getBasePath(), kind.collectionPath(client.escapeString(namespace)), "POST",
+            List.of(), List.of(), body, jsonHeaders(), Map.of(), Map.of(), AUTH, null)
+        : () -> custom.createNamespacedCustomObject(kind.group(), kind.version(), namespace, kind.plural(), body)
+            .buildCall(null);
+    calls.call(new ApiRequest("create", kind.plural(), kind.group(), namespace, call));
+  }
+
+  /**
+   * The object {@code namespace/name} of an API group, such as a VolumeSnapshot, as JSON; empty
+   * when there is none.
+   */
+  Optional<JsonObject> get(ResourceKind kind, String namespace, String name)
+      throws ApiCallException, InterruptedException {
+    try {
+      JsonElement object = calls.call(new ApiRequest("get", kind.plural(), kind.group(), namespace,
+          () -> custom.getNamespacedCustomObject(kind.group(), kind.version(), namespace, kind.plural(), name)
+              .buildCall(null)));
+      return object.isJsonObject() ? Optional.of(object.getAsJsonObject()) : Optional.empty();
+    } catch (ApiCallException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /**
@@ -61,13 +89,16 @@ final class ClusterOperations {
   void delete(KubernetesObject object) throws ApiCallException, InterruptedException {
     ResourceKind kind = ResourceKind.of(object);
     String namespace = object.getMetadata().getNamespace();
-    String path = kind.collectionPath(client.escapeString(namespace)) + "/"
-        + client.escapeString(object.getMetadata().getName());
+    String name = object.getMetadata().getName();
+    String path = kind.collectionPath(client.escapeString(namespace)) + "/" + client.escapeString(name);
     V1DeleteOptions background = new V1DeleteOptions().propagationPolicy("Background");
+    CallBuilder call = kind.group().isEmpty()
+        ? () -> client.buildCall(client.getBasePath(), path, "DELETE", List.<Pair>of(), List.<Pair>of(), background,
+            jsonHeaders(), Map.of(), Map.of(), AUTH, null)
+        : () -> custom.deleteNamespacedCustomObject(kind.group(), kind.version(), namespace, kind.plural(), name)
+            .propagationPolicy("Background").body(background).buildCall(null);
     try {
-      calls.call(new ApiRequest("delete", kind.plural(), kind.group(), namespace, () -> client.buildCall(
-          client.getBasePath(), path, "DELETE", List.<Pair>of(), List.<Pair>of(), background,
-          jsonHeaders(), Map.of(), Map.of(), AUTH, null)));
+      calls.call(new ApiRequest("delete", kind.plural(), kind.group(), namespace, call));
     } catch (ApiCallException e) {
       if (!e.isNotFound()) {
         throw e;
