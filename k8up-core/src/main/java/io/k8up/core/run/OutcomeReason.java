@@ -14,6 +14,8 @@ public enum OutcomeReason {
   MATERIALIZE_FAILED,
   /** The backup pod ran and failed. */
   BACKUP_FAILED,
+  /** The VolumeSnapshot of the claim failed; the message has the snapshot controller's error. */
+  SNAPSHOT_FAILED,
   /** The backup container could not start: its image cannot be pulled, or a Secret it needs is missing. */
   TOOL_NOT_STARTED,
   /** The unit ran longer than the unit timeout. */

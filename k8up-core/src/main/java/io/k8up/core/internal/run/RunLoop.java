@@ -3,6 +3,7 @@ package io.k8up.core.internal.run;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.math.LongMath;
+import com.google.gson.JsonObject;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimTarget;
@@ -30,6 +31,7 @@ import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiClient;
@@ -212,6 +214,7 @@ public final class RunLoop {
       materialization.ifPresent(objects -> {
         UnitInFlight unit = new UnitInFlight(again, objects, System.nanoTime(),
             NodeKeys.of(again.unit().placement()), false);
+        unit.jobCreated = true;
         running.add(unit);
         emit(ProgressEvent.Type.ADOPTED, unit.unit, unit.node, "");
       });
@@ -254,6 +257,10 @@ public final class RunLoop {
     }
     if (materialized.get() instanceof EphemeralContainerMaterialization container) {
       startEphemeral(queued, container);
+      return;
+    }
+    if (materialized.get() instanceof SnapshotMaterialization snapshot) {
+      startSnapshot(queued, snapshot);
       return;
     }
     Optional<JobMaterialization> materialization = materialized.map(JobMaterialization.class::cast);
@@ -311,6 +318,23 @@ public final class RunLoop {
     }
   }
 
+  // The temporary claim and the Job follow once the snapshot is ready (see observeSnapshot).
+  private void startSnapshot(QueuedUnit queued, SnapshotMaterialization materialization) throws InterruptedException {
+    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(), Optional.empty(), false);
+    running.add(unit);
+    try {
+      cluster.create(materialization.volumeSnapshot());
+    } catch (ApiCallException e) {
+      if (!e.isConflict()) {
+        finish(unit, OutcomeStatus.FAILED, apiFailure(e), "the backup could not start: " + e.getMessage()
+            + (e.isNotFound() ? "; the cluster does not serve snapshot.storage.k8s.io/v1: install the snapshot"
+                + " CRDs and controller" : ""));
+        return;
+      }
+    }
+    emit(ProgressEvent.Type.STARTED, unit.unit, unit.node, "");
+  }
+
   private Optional<Materialization> materialize(QueuedUnit queued) {
     BackupUnit unit = queued.unit();
     VolumeAccessStrategy strategy = strategies.get(unit.strategyId());
@@ -331,6 +355,8 @@ public final class RunLoop {
     for (UnitInFlight unit : List.copyOf(running)) {
       if (unit.materialization instanceof EphemeralContainerMaterialization container) {
         observeEphemeral(unit, container);
+      } else if (!unit.followsJob()) {
+        observeSnapshot(unit, (SnapshotMaterialization) unit.materialization);
       } else {
         byNamespace.computeIfAbsent(unit.namespace(), ns -> new ArrayList<>()).add(unit);
       }
@@ -399,6 +425,55 @@ public final class RunLoop {
           + state.notStarted().get() + "); check the tool's image and that the Secrets it references exist");
     } else {
       failIfOverdue(unit, "");
+    }
+  }
+
+  private void observeSnapshot(UnitInFlight unit, SnapshotMaterialization materialization)
+      throws InterruptedException {
+    String name = materialization.volumeSnapshot().getMetadata().getName();
+    Optional<JsonObject> snapshot;
+    try {
+      snapshot = cluster.get(ResourceKind.of(materialization.volumeSnapshot()), unit.namespace(), name);
+    } catch (ApiCallException e) {
+      if (e.isForbidden()) {
+        finish(unit, OutcomeStatus.FAILED, OutcomeReason.FORBIDDEN, e.getMessage());
+      } else {
+        failIfOverdue(unit, " The last look at its VolumeSnapshot failed: " + e.getMessage());
+      }
+      return;
+    }
+    if (snapshot.isEmpty()) {
+      finish(unit, OutcomeStatus.FAILED, OutcomeReason.VANISHED, "VolumeSnapshot " + name
+          + " was deleted by someone else before it was ready; run the backup again");
+      return;
+    }
+    SnapshotState state = SnapshotState.of(snapshot.get());
+    if (state.error().isPresent()) {
+      finish(unit, OutcomeStatus.FAILED, OutcomeReason.SNAPSHOT_FAILED, "VolumeSnapshot " + name + " failed ("
+          + state.error().get() + "); check the CSI driver and the VolumeSnapshotClass");
+      return;
+    }
+    if (!state.readyToUse()) {
+      failIfOverdue(unit, " VolumeSnapshot " + name + " never became ready to use.");
+      return;
+    }
+    try {
+      createOrAdopt(TemporaryClaims.sized(materialization.temporaryClaim(), state.restoreBytes()));
+      createOrAdopt(materialization.job());
+    } catch (ApiCallException e) {
+      finish(unit, OutcomeStatus.FAILED, apiFailure(e), "the backup of the snapshot could not start: " + e.getMessage());
+      return;
+    }
+    unit.jobCreated = true;
+  }
+
+  private void createOrAdopt(KubernetesObject object) throws ApiCallException, InterruptedException {
+    try {
+      cluster.create(object);
+    } catch (ApiCallException e) {
+      if (!e.isConflict()) {
+        throw e;
+      }
     }
   }
 
@@ -605,12 +680,29 @@ public final class RunLoop {
   private void deleteAll(List<KubernetesObject> objects) throws InterruptedException {
     for (KubernetesObject object : ImmutableList.copyOf(objects).reverse()) {
       try {
+        if (isKept(object)) {
+          continue;
+        }
         cluster.delete(object);
       } catch (ApiCallException e) {
         leftovers.add(object.getKind() + " " + object.getMetadata().getNamespace() + "/"
             + object.getMetadata().getName() + ": " + e.getMessage());
       }
     }
+  }
+
+  // A user may label the run's VolumeSnapshot to keep it, as a restore point of its own.
+  private boolean isKept(KubernetesObject object) throws ApiCallException, InterruptedException {
+    if (!"VolumeSnapshot".equals(object.getKind())) {
+      return false;
+    }
+    Optional<JsonObject> current = cluster.get(ResourceKind.of(object), object.getMetadata().getNamespace(),
+        object.getMetadata().getName());
+    return current.map(snapshot -> snapshot.getAsJsonObject("metadata"))
+        .map(metadata -> metadata.getAsJsonObject("labels"))
+        .map(labels -> labels.get(K8upAnnotations.KEEP_LABEL))
+        .filter(value -> value.isJsonPrimitive() && "true".equals(value.getAsString()))
+        .isPresent();
   }
 
   private void settleUnit(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {

@@ -4,6 +4,7 @@ import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.RunContext;
 import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.SnapshotMaterialization;
 import io.kubernetes.client.common.KubernetesObject;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ final class UnitInFlight {
   Optional<String> node;
   boolean placedReported;
   long unschedulableSince = -1;
+  /** For a snapshot unit: whether the snapshot was ready and the temporary claim and Job were created. */
+  boolean jobCreated;
   /** For an ephemeral container: the UID of the pod it was added to; another UID means a new pod. */
   Optional<String> podUid = Optional.empty();
 
@@ -41,11 +44,21 @@ final class UnitInFlight {
 
   /** The objects the unit created, to delete when it ends; none for an ephemeral container. */
   List<KubernetesObject> createdObjects() {
-    return materialization instanceof JobMaterialization jobs ? jobs.objects() : List.of();
+    if (materialization instanceof JobMaterialization jobs) {
+      return jobs.objects();
+    }
+    return materialization instanceof SnapshotMaterialization snapshot ? snapshot.manifests() : List.of();
   }
 
-  /** The Job that ends a Job unit. */
+  /** Whether the unit's Job exists: from the start for a Job unit, once the snapshot is ready for a snapshot unit. */
+  boolean followsJob() {
+    return materialization instanceof JobMaterialization || jobCreated;
+  }
+
+  /** The Job that ends a Job or snapshot unit. */
   String jobName() {
-    return ((JobMaterialization) materialization).completionJob();
+    return materialization instanceof SnapshotMaterialization snapshot
+        ? snapshot.job().getMetadata().getName()
+        : ((JobMaterialization) materialization).completionJob();
   }
 }
