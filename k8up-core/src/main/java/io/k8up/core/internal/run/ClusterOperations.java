@@ -20,6 +20,7 @@ import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1JobList;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,32 @@ final class ClusterOperations {
         throw e;
       }
     }
+  }
+
+  /** The objects of {@code kind} in {@code namespace} that match {@code labelSelector}, as JSON. */
+  List<JsonObject> list(ResourceKind kind, String namespace, String labelSelector)
+      throws ApiCallException, InterruptedException {
+    CallBuilder call = kind.group().isEmpty()
+        ? () -> client.buildCall(client.getBasePath(), kind.collectionPath(client.escapeString(namespace)), "GET",
+            List.of(new Pair("labelSelector", labelSelector)), List.of(), null, jsonHeaders(), Map.of(), Map.of(),
+            AUTH, null)
+        : () -> custom.listNamespacedCustomObject(kind.group(), kind.version(), namespace, kind.plural())
+            .labelSelector(labelSelector).buildCall(null);
+    JsonElement list = calls.call(new ApiRequest("list", kind.plural(), kind.group(), namespace, call));
+    List<JsonObject> items = new ArrayList<>();
+    if (list.isJsonObject() && list.getAsJsonObject().get("items") instanceof JsonArray array) {
+      array.forEach(item -> {
+        if (item.isJsonObject()) {
+          items.add(item.getAsJsonObject());
+        }
+      });
+    }
+    return items;
+  }
+
+  /** How many HTTP requests were made. */
+  long requestCount() {
+    return calls.requestCount();
   }
 
   /** The Jobs in {@code namespace} that match {@code labelSelector}. */

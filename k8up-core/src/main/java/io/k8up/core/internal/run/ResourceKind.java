@@ -14,11 +14,15 @@ record ResourceKind(String group, String version, String plural) {
 
   /** The kind of {@code object}, from its apiVersion and kind. */
   static ResourceKind of(KubernetesObject object) {
-    String apiVersion = object.getApiVersion();
+    return of(object.getApiVersion(), object.getKind());
+  }
+
+  /** The kind {@code kind} of {@code apiVersion}, such as {@code batch/v1} and {@code Job}. */
+  static ResourceKind of(String apiVersion, String kind) {
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     String version = apiVersion.substring(slash + 1);
-    return new ResourceKind(group, version, plural(object.getKind()));
+    return new ResourceKind(group, version, plural(kind));
   }
 
   /** The collection path in {@code namespace}, e.g. {@code /apis/batch/v1/namespaces/shop/jobs}. */

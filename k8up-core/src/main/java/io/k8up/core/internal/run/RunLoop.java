@@ -698,11 +698,7 @@ public final class RunLoop {
     }
     Optional<JsonObject> current = cluster.get(ResourceKind.of(object), object.getMetadata().getNamespace(),
         object.getMetadata().getName());
-    return current.map(snapshot -> snapshot.getAsJsonObject("metadata"))
-        .map(metadata -> metadata.getAsJsonObject("labels"))
-        .map(labels -> labels.get(K8upAnnotations.KEEP_LABEL))
-        .filter(value -> value.isJsonPrimitive() && "true".equals(value.getAsString()))
-        .isPresent();
+    return current.filter(KeepLabel::on).isPresent();
   }
 
   private void settleUnit(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {

@@ -1,0 +1,108 @@
+package io.k8up.core.run;
+
+import static io.k8up.core.run.SnapshotExecutionTest.PLANNER;
+import static io.k8up.core.run.SnapshotExecutionTest.UNPLACEABLE;
+import static io.k8up.core.testing.Fixtures.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k8up.core.model.K8upAnnotations;
+import io.k8up.core.spi.SnapshotMaterialization;
+import io.k8up.core.testing.MockApiServer;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.BatchV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Sweeping what a run left when its process died mid-flow. */
+class SweeperTest {
+
+  @RegisterExtension final MockApiServer api = new MockApiServer();
+
+  /** What run {@code runId} had created when it was killed: snapshot, temporary claim and Job. */
+  private SnapshotMaterialization leftBy(String runId) throws ApiException {
+    BackupUnit unit = BackupUnits.of(PLANNER.plan(UNPLACEABLE), Grouping.PER_CLAIM, PLANNER.strategies()).get(0);
+    SnapshotMaterialization objects = (SnapshotMaterialization) PLANNER.strategies().get(0)
+        .materialize(unit, RunContext.of(RunId.of(runId), BackupToolSpec.restic("repo").build(), UNPLACEABLE));
+    new CustomObjectsApi(api.client()).createNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE,
+        "volumesnapshots", objects.volumeSnapshot().getRaw()).execute();
+    new CoreV1Api(api.client()).createNamespacedPersistentVolumeClaim(NAMESPACE, objects.temporaryClaim()).execute();
+    new BatchV1Api(api.client()).createNamespacedJob(NAMESPACE, objects.job()).execute();
+    return objects;
+  }
+
+  @Test
+  void aKilledRunsSnapshotClaimAndJobAreDeletedAndNothingElse() throws Exception {
+    leftBy("killed");
+    leftBy("running");
+    new CoreV1Api(api.client()).createNamespacedPersistentVolumeClaim(NAMESPACE, new V1PersistentVolumeClaim()
+        .apiVersion("v1").kind("PersistentVolumeClaim")
+        .metadata(new V1ObjectMeta().name("app-data").namespace(NAMESPACE))
+        .spec(new V1PersistentVolumeClaimSpec().accessModes(List.of("ReadWriteOnce")))).execute();
+
+    SweepReport report = Sweeper.sweep(api.client(), List.of(NAMESPACE), Optional.of(RunId.of("killed")), Duration.ZERO);
+
+    assertThat(report.deleted()).hasSize(3).allMatch(object -> object.contains("k8up-rwo-killed-"));
+    assertThat(report.failed()).isEmpty();
+    assertThat(names(new CoreV1Api(api.client()).listNamespacedPersistentVolumeClaim(NAMESPACE).execute().getItems()))
+        .as("the application's claim and the running run's are left").hasSize(2).contains("app-data");
+    assertThat(new BatchV1Api(api.client()).listNamespacedJob(NAMESPACE).execute().getItems()).extracting(V1Job::getMetadata)
+        .extracting(V1ObjectMeta::getName).allMatch(name -> name.startsWith("k8up-rwo-running-"));
+  }
+
+  @Test
+  void objectsYoungerThanTheThresholdAreLeftToTheirRun() throws Exception {
+    leftBy("recent");
+
+    SweepReport report = Sweeper.sweep(api.client(), List.of(NAMESPACE), Optional.empty(), Duration.ofHours(2));
+
+    assertThat(report.deleted()).isEmpty();
+    assertThat(new BatchV1Api(api.client()).listNamespacedJob(NAMESPACE).execute().getItems()).hasSize(1);
+  }
+
+  @Test
+  void snapshotsLabelledKeepAreNeverDeleted() throws Exception {
+    SnapshotMaterialization objects = leftBy("old");
+    CustomObjectsApi custom = new CustomObjectsApi(api.client());
+    String name = objects.volumeSnapshot().getMetadata().getName();
+    Map<String, Object> snapshot = asMap(custom.getNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE,
+        "volumesnapshots", name).execute());
+    asMap(asMap(snapshot.get("metadata")).get("labels")).put(K8upAnnotations.KEEP_LABEL, "true");
+    custom.replaceNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE, "volumesnapshots", name, snapshot)
+        .execute();
+
+    SweepReport report = Sweeper.sweep(api.client(), List.of(NAMESPACE), Optional.empty(), Duration.ZERO);
+
+    assertThat(report.deleted()).hasSize(2);
+    assertThat(report.kept()).singleElement().asString().contains("VolumeSnapshot shop/" + name, "k8up.io/keep");
+  }
+
+  @Test
+  void aClusterWithoutSnapshotCrdsIsSweptWithoutComplaint() throws Exception {
+    api.server().expect().get().withPath("/apis/snapshot.storage.k8s.io/v1/namespaces/" + NAMESPACE
+        + "/volumesnapshots?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dk8up-rwo").andReturn(404, "{}").always();
+
+    SweepReport report = Sweeper.sweep(api.client(), List.of(NAMESPACE), Optional.empty(), Duration.ZERO);
+
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.apiRequests()).isEqualTo(3);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object object) {
+    return (Map<String, Object>) object;
+  }
+
+  private static List<String> names(List<V1PersistentVolumeClaim> claims) {
+    return claims.stream().map(claim -> claim.getMetadata().getName()).toList();
+  }
+}
