@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "k8up-rwo 0.1.0-SNAPSHOT",
     description = "Back up the files of Kubernetes PersistentVolumeClaims of every access mode.",
-    subcommands = {PlanCommand.class, ExplainCommand.class, ManifestsCommand.class, RunCommand.class},
+    subcommands = {PlanCommand.class, ExplainCommand.class, ManifestsCommand.class, RunCommand.class, SweepCommand.class},
     exitCodeOnInvalidInput = ExitCodes.INPUT_ERROR,
     exitCodeOnExecutionException = ExitCodes.INPUT_ERROR,
     exitCodeListHeading = "%nExit codes:%n",

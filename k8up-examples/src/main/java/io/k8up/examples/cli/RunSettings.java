@@ -48,7 +48,7 @@ final class RunSettings {
       description = "per-claim (one Job per claim) or per-node (one Job per node with all its claims). Default: ${DEFAULT-VALUE}.")
   Grouping grouping;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", converter = PositiveDurationConverter.class,
       description = "How long one unit may run, e.g. 90s, 30m, 2h. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
@@ -118,21 +118,33 @@ final class RunSettings {
     }
   }
 
-  /** {@code 90s}, {@code 30m}, {@code 2h}, or ISO-8601 such as {@code PT1H30M}. */
-  static final class DurationConverter implements ITypeConverter<Duration> {
+  /** {@code 90s}, {@code 30m}, {@code 2h}, or ISO-8601 such as {@code PT1H30M}; zero or more. */
+  static class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
       try {
         Duration duration = value.matches("\\d+[smh]")
             ? Duration.parse("PT" + value.toUpperCase(Locale.ROOT))
             : Duration.parse(value);
-        if (duration.isZero() || duration.isNegative()) {
-          throw new TypeConversionException("a duration must be positive: " + value);
+        if (duration.isNegative()) {
+          throw new TypeConversionException("a duration cannot be negative: " + value);
         }
         return duration;
       } catch (DateTimeParseException e) {
         throw new TypeConversionException("expected a duration such as 90s, 30m or 2h, not \"" + value + "\"");
       }
+    }
+  }
+
+  /** As {@link DurationConverter}, more than zero. */
+  static final class PositiveDurationConverter extends DurationConverter {
+    @Override
+    public Duration convert(String value) {
+      Duration duration = super.convert(value);
+      if (duration.isZero()) {
+        throw new TypeConversionException("a duration must be positive: " + value);
+      }
+      return duration;
     }
   }
 }

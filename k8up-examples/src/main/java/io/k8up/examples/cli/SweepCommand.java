@@ -1,0 +1,57 @@
+package io.k8up.examples.cli;
+
+import io.k8up.core.run.RunId;
+import io.k8up.core.run.SweepReport;
+import io.k8up.core.run.Sweeper;
+import io.k8up.core.snapshot.SnapshotException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code k8up-rwo sweep}: deletes what runs left behind when their process died. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = "Delete the Jobs, temporary claims and VolumeSnapshots that runs left behind when their process died."
+        + " VolumeSnapshots labelled k8up.io/keep=true are kept.")
+final class SweepCommand implements Callable<Integer> {
+
+  @Mixin SourceOptions source;
+
+  @Option(names = "--run-id", paramLabel = "ID", converter = RunSettings.RunIdConverter.class,
+      description = "Sweep only what this run created. Default: what any run created.")
+  RunId runId;
+
+  @Option(names = "--older-than", paramLabel = "DURATION", defaultValue = "2h", converter = RunSettings.DurationConverter.class,
+      description = "Sweep only objects created longer ago than this, so that running runs are left alone, e.g. 90m."
+          + " Default: ${DEFAULT-VALUE}.")
+  Duration olderThan;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws SnapshotException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!source.isLive()) {
+      err.println("k8up-rwo: sweep needs a live cluster: give --kubeconfig, or none for the default kubeconfig");
+      return ExitCodes.INPUT_ERROR;
+    }
+    Kubeconfigs.Connection connection = source.connect();
+    SweepReport report = Sweeper.sweep(connection.client(), List.of(source.namespace(connection)),
+        Optional.ofNullable(runId), olderThan);
+    PrintWriter out = spec.commandLine().getOut();
+    report.deleted().forEach(object -> out.println("deleted " + object));
+    report.kept().forEach(object -> out.println("kept    " + object));
+    report.failed().forEach(object -> out.println("failed  " + object));
+    out.println(report.deleted().size() + " deleted, " + report.kept().size() + " kept, " + report.failed().size()
+        + " failed, in " + report.apiRequests() + " API requests.");
+    out.flush();
+    return report.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED_DECISIONS;
+  }
+}
