@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -179,6 +180,24 @@ class SnapshotExecutionTest {
     assertThat(report.outcomes().get(0).status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(snapshots()).hasSize(1);
     assertThat(new CoreV1Api(api.client()).listNamespacedPersistentVolumeClaim(NAMESPACE).execute().getItems()).isEmpty();
+  }
+
+  @Test
+  void anInterruptionMidFlowLeavesNothingForASweep() throws Exception {
+    List<BackupReport> reports = new CopyOnWriteArrayList<>();
+    Thread runner = new Thread(() -> reports.add(executor(FAST).run(PLANNER.plan(UNPLACEABLE), UNPLACEABLE)));
+
+    runner.start();
+    while (events.stream().noneMatch(event -> event.type() == ProgressEvent.Type.STARTED)) {
+      Thread.sleep(5);
+    }
+    runner.interrupt();
+    runner.join(10_000);
+
+    assertThat(reports.get(0).outcomes().get(0).reason()).isEqualTo(OutcomeReason.INTERRUPTED);
+    assertNothingLeft();
+    assertThat(Sweeper.sweep(api.client(), List.of(NAMESPACE), Optional.of(RunId.of("test")), Duration.ZERO)
+        .deleted()).isEmpty();
   }
 
   private void assertNothingLeft() throws ApiException {
