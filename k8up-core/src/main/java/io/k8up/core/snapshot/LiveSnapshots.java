@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import io.k8up.core.internal.adapter.ModelAdapter;
+import io.k8up.core.internal.adapter.VolumeSnapshotClassList;
 import io.k8up.core.internal.snapshot.ApiLister;
 import io.k8up.core.internal.snapshot.ListedResource;
 import io.k8up.core.model.Claim;
@@ -14,6 +15,7 @@ import io.k8up.core.model.ImmutableClusterCapabilities;
 import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
+import io.k8up.core.model.SnapshotClass;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
@@ -39,11 +41,14 @@ import java.util.function.Function;
  * never fetches objects one by one and does not paginate. It needs the RBAC verb {@code list} on
  * {@code persistentvolumeclaims} and {@code pods} in each namespace and on {@code
  * persistentvolumes}. {@link #readWithNodes} also lists all Nodes, with one more request, and
- * needs {@code list} on {@code nodes} (cluster-scoped) too. Fields the API server sends that this
- * client-java does not know are ignored. The methods are thread-safe as far as the given {@link
- * ApiClient} is.
+ * needs {@code list} on {@code nodes} (cluster-scoped) too. {@link #readSnapshotClasses} lists the
+ * VolumeSnapshotClasses, which a snapshot holds once added with {@link
+ * ClusterSnapshot#withSnapshotClasses}. Fields the API server sends that this client-java does not
+ * know are ignored. The methods are thread-safe as far as the given {@link ApiClient} is.
  */
 public final class LiveSnapshots {
+
+  private static final String SNAPSHOT_GROUP = "snapshot.storage.k8s.io";
 
   private LiveSnapshots() {}
 
@@ -77,6 +82,33 @@ public final class LiveSnapshots {
   public static ClusterSnapshot readWithNodes(ApiClient client, Collection<String> namespaces)
       throws SnapshotException {
     return read(client, namespaces, true);
+  }
+
+  /**
+   * Lists the cluster's VolumeSnapshotClasses ({@code snapshot.storage.k8s.io/v1}) with one
+   * request, which needs {@code list} on {@code volumesnapshotclasses} of the API group {@code
+   * snapshot.storage.k8s.io} (cluster-scoped). A cluster without the snapshot CRDs, which answers
+   * 404, has none: the list is empty.
+   *
+   * @return the classes in the order the server lists them
+   * @throws SnapshotException if the server cannot be reached or does not answer in time, rejects
+   *     the credentials, forbids the list (the message names the verb, resource and group to
+   *     grant), or answers with classes that cannot be read, such as one without a driver
+   * @throws NullPointerException if {@code client} is null
+   */
+  public static ImmutableList<SnapshotClass> readSnapshotClasses(ApiClient client)
+      throws SnapshotException {
+    checkNotNull(client, "client");
+    String resource = "volumesnapshotclasses";
+    Optional<VolumeSnapshotClassList> list = new ApiLister(client).listIfServed(
+        () -> new CustomObjectsApi(client).listClusterCustomObject(SNAPSHOT_GROUP, "v1", resource)
+            .buildCall(null),
+        VolumeSnapshotClassList.class,
+        ListedResource.clusterScoped(resource + "." + SNAPSHOT_GROUP));
+    if (list.isEmpty()) {
+      return ImmutableList.of();
+    }
+    return convert(list.get().items(), ModelAdapter::snapshotClass, resource);
   }
 
   /**
@@ -184,7 +216,7 @@ public final class LiveSnapshots {
     return snapshot.withNodes(nodes);
   }
 
-  private static <V, M> List<M> convert(List<V> items, Function<V, M> adapter, String resource)
+  private static <V, M> ImmutableList<M> convert(List<V> items, Function<V, M> adapter, String resource)
       throws SnapshotException {
     ImmutableList.Builder<M> models = ImmutableList.builder();
     if (items == null) {

@@ -20,8 +20,9 @@ import java.nio.file.Path;
  * <p>A source holds YAML documents separated by {@code ---}, or one JSON object (recognised by its
  * first character, <code>{</code>). Each document is a Kubernetes object or a list of them ({@code
  * kind: List}, or a typed list such as {@code PodList}, whose items may omit apiVersion and kind).
- * PersistentVolumeClaims, PersistentVolumes, Pods and Nodes of {@code apiVersion: v1} are kept;
- * objects of other kinds are skipped and summarised, per kind, in {@link ClusterSnapshot#notes()}.
+ * PersistentVolumeClaims, PersistentVolumes, Pods and Nodes of {@code apiVersion: v1}, and
+ * VolumeSnapshotClasses of {@code snapshot.storage.k8s.io/v1}, are kept; objects of other kinds or
+ * apiVersions are skipped and summarised, per kind, in {@link ClusterSnapshot#notes()}.
  * Fields that this version of client-java does not know, such as those of a newer Kubernetes, are
  * ignored.
  *

@@ -163,6 +163,35 @@ class SnapshotFilesErrorTest {
   }
 
   @Test
+  void volumeSnapshotClassWithoutDriverOrNameIsAProblemNamingTheDocument() {
+    String noDriver = "apiVersion: snapshot.storage.k8s.io/v1\nkind: VolumeSnapshotClass\n"
+        + "metadata: {name: ebs}\ndeletionPolicy: Delete\n";
+    String noName = "apiVersion: snapshot.storage.k8s.io/v1\nkind: VolumeSnapshotClassList\n"
+        + "items:\n- metadata: {}\n  driver: ebs.csi.aws.com\n";
+
+    SnapshotException e = failure(POD + "---\n" + noDriver + "---\n" + noName);
+
+    assertThat(e.problems()).containsExactly(
+        "test.yaml: document 2 (VolumeSnapshotClass ebs): driver is missing",
+        "test.yaml: document 3, items[0] (VolumeSnapshotClass): metadata.name is missing");
+  }
+
+  @Test
+  void volumeSnapshotClassProblemsAreNamedLikeThoseOfOtherKinds() {
+    String snapshotClass = "kind: VolumeSnapshotClass\nmetadata: {name: ebs}\ndriver: ebs.csi.aws.com\n";
+    String v1 = "apiVersion: snapshot.storage.k8s.io/v1\n" + snapshotClass;
+
+    assertThat(failure(snapshotClass))
+        .hasMessage("test.yaml: document 1 (VolumeSnapshotClass ebs): apiVersion is missing;"
+            + " add apiVersion: snapshot.storage.k8s.io/v1");
+    assertThat(failure(v1.replace("driver: ebs.csi.aws.com", "driver: {name: ebs}")))
+        .hasMessage("test.yaml: document 1 (VolumeSnapshotClass ebs): driver: expected a string");
+    assertThat(failure(v1 + "---\n" + v1))
+        .hasMessage("test.yaml: document 2 (VolumeSnapshotClass ebs): the same VolumeSnapshotClass"
+            + " as document 1; keep one of them");
+  }
+
+  @Test
   void sameNameInAnotherNamespaceOrKindIsNoDuplicate() throws Exception {
     String other = POD.replace("namespace: shop", "namespace: other");
 

@@ -1,6 +1,7 @@
 package io.k8up.core.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
@@ -8,6 +9,7 @@ import io.k8up.core.model.ClaimPhase;
 import io.k8up.core.model.Node;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.model.Taint;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +107,20 @@ class SnapshotFilesTest {
         - {type: Ready, status: "True"}
       """;
 
+  static final String SNAPSHOT_CLASS =
+      """
+      apiVersion: snapshot.storage.k8s.io/v1
+      kind: VolumeSnapshotClass
+      metadata:
+        name: ebs-snapshots
+        annotations:
+          snapshot.storage.kubernetes.io/is-default-class: "true"
+      driver: ebs.csi.aws.com
+      deletionPolicy: Delete
+      parameters:
+        tagSpecification_1: "team=shop"
+      """;
+
   static ClusterSnapshot read(String text) throws SnapshotException {
     return SnapshotFiles.read("test.yaml", new StringReader(text));
   }
@@ -152,6 +168,69 @@ class SnapshotFilesTest {
         """;
 
     assertThat(read(yaml).nodes()).extracting(Node::name).containsExactly("worker-1", "worker-2");
+  }
+
+  @Test
+  void volumeSnapshotClassesAreKeptWithDriverAndAnnotations() throws Exception {
+    ClusterSnapshot snapshot = read(SNAPSHOT_CLASS + "---\n" + CLAIM);
+
+    assertThat(snapshot.snapshotClasses()).containsExactly(SnapshotClass.builder()
+        .name("ebs-snapshots")
+        .driver("ebs.csi.aws.com")
+        .putAnnotations(SnapshotClass.DEFAULT_CLASS_ANNOTATION, "true")
+        .build());
+    assertThat(snapshot.snapshotClasses().get(0).isDefault()).isTrue();
+    assertThat(snapshot.notes()).isEmpty();
+    assertThat(snapshot.claims()).hasSize(1);
+  }
+
+  @Test
+  void volumeSnapshotClassesInListsAreKeptAndSortedByName() throws Exception {
+    String yaml =
+        """
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: snapshot.storage.k8s.io/v1
+          kind: VolumeSnapshotClass
+          metadata: {name: gp3}
+          driver: ebs.csi.aws.com
+        - apiVersion: v1
+          kind: PersistentVolume
+          metadata: {name: pv-1}
+        ---
+        apiVersion: snapshot.storage.k8s.io/v1
+        kind: VolumeSnapshotClassList
+        metadata: {resourceVersion: "42"}
+        items:
+        - metadata: {name: pd}
+          driver: pd.csi.storage.gke.io
+          deletionPolicy: Retain
+        - metadata: {name: csi-hostpath}
+          driver: hostpath.csi.k8s.io
+        """;
+
+    ClusterSnapshot snapshot = read(yaml);
+
+    assertThat(snapshot.snapshotClasses())
+        .extracting(SnapshotClass::name, SnapshotClass::driver)
+        .containsExactly(
+            tuple("csi-hostpath", "hostpath.csi.k8s.io"),
+            tuple("gp3", "ebs.csi.aws.com"),
+            tuple("pd", "pd.csi.storage.gke.io"));
+    assertThat(snapshot.volume("pv-1")).isPresent();
+    assertThat(snapshot.notes()).isEmpty();
+  }
+
+  @Test
+  void volumeSnapshotClassOfAnotherApiVersionIsIgnoredWithItsVersion() throws Exception {
+    ClusterSnapshot snapshot = read(SNAPSHOT_CLASS.replace("/v1", "/v1beta1") + "---\n"
+        + "apiVersion: v1\nkind: VolumeSnapshotClass\nmetadata: {name: core}\ndriver: d\n");
+
+    assertThat(snapshot.snapshotClasses()).isEmpty();
+    assertThat(snapshot.notes()).containsExactly(
+        "ignored 1 object of kind VolumeSnapshotClass (snapshot.storage.k8s.io/v1beta1),"
+            + " 1 of kind VolumeSnapshotClass (v1)");
   }
 
   @Test

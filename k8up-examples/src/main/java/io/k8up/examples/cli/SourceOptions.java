@@ -1,6 +1,7 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.model.ClusterCapabilities;
+import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
@@ -27,6 +28,11 @@ import picocli.CommandLine.Spec;
 final class SourceOptions {
 
   static final String SAMPLE_RESOURCE = "/io/k8up/examples/sample-cluster.yaml";
+
+  /** The strategy that snapshots volumes through the snapshot API group, which it needs read. */
+  static final String CSI_SNAPSHOT = "csi-snapshot";
+
+  static final String SNAPSHOT_GROUP_VERSION = "snapshot.storage.k8s.io/v1";
 
   /** At most one source; none means the default kubeconfig. */
   static final class Source {
@@ -61,12 +67,14 @@ final class SourceOptions {
 
   @Option(names = "--strategy-order", paramLabel = "ID", split = ",",
       description = "The volume-access strategies to use, most preferred first, e.g. job-per-pvc,ephemeral-container."
-          + " Default: the library's own installed strategies in that order.")
+          + " Default: the library's own installed strategies in that order. With csi-snapshot, a live read also lists"
+          + " the VolumeSnapshotClasses, which needs \"list\" on volumesnapshotclasses.snapshot.storage.k8s.io.")
   List<String> strategyOrder;
 
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   private ClusterCapabilities capabilities;
+  private List<SnapshotClass> snapshotClasses;
 
   /**
    * A planner with the chosen settings and strategies.
@@ -115,9 +123,16 @@ final class SourceOptions {
     return readLive(connection, List.of(namespace(connection)));
   }
 
+  /** Whether the strategy order names {@code csi-snapshot}, which reads VolumeSnapshotClasses. */
+  boolean readsSnapshotClasses() {
+    return strategyOrder != null && strategyOrder.contains(CSI_SNAPSHOT);
+  }
+
   /**
    * The snapshot of {@code namespaces} of the live cluster, with its Nodes if {@code --read-nodes}
-   * asks for them, and what the server serves (discovered once per command).
+   * asks for them, and what the server serves; with {@code csi-snapshot} in the strategy order,
+   * also with its VolumeSnapshotClasses and whether it serves the snapshot API group. Discovery and
+   * the classes are read once per command.
    */
   ClusterSnapshot readLive(Kubeconfigs.Connection connection, Collection<String> namespaces)
       throws SnapshotException {
@@ -125,9 +140,13 @@ final class SourceOptions {
         ? LiveSnapshots.readWithNodes(connection.client(), namespaces)
         : LiveSnapshots.read(connection.client(), namespaces);
     if (capabilities == null) {
-      capabilities = LiveSnapshots.discover(connection.client(), List.of());
+      boolean csi = readsSnapshotClasses();
+      // Classes before capabilities, which mark both as read: a failed list leaves neither cached.
+      snapshotClasses = csi ? LiveSnapshots.readSnapshotClasses(connection.client()) : List.of();
+      capabilities = LiveSnapshots.discover(
+          connection.client(), csi ? List.of(SNAPSHOT_GROUP_VERSION) : List.of());
     }
-    return snapshot.withCapabilities(capabilities);
+    return snapshot.withCapabilities(capabilities).withSnapshotClasses(snapshotClasses);
   }
 
   private ClusterSnapshot restrict(ClusterSnapshot snapshot) {

@@ -12,6 +12,7 @@ import io.k8up.core.model.ClaimPhase;
 import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
+import io.k8up.core.model.SnapshotClass;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -92,6 +93,21 @@ public final class ModelAdapter {
   public static Node node(V1Node node) {
     V1ObjectMeta metadata = requireMetadata(node.getMetadata(), false);
     return NodeAdapter.node(metadata, node.getSpec());
+  }
+
+  /**
+   * The model of a VolumeSnapshotClass: its name, driver and annotations.
+   *
+   * @throws IllegalArgumentException if {@code metadata.name} or {@code driver} is missing
+   */
+  public static SnapshotClass snapshotClass(VolumeSnapshotClassObject snapshotClass) {
+    V1ObjectMeta metadata = requireMetadata(snapshotClass.metadata(), false);
+    checkArgument(!Strings.isNullOrEmpty(snapshotClass.driver()), "driver is missing");
+    return SnapshotClass.builder()
+        .name(metadata.getName())
+        .driver(snapshotClass.driver())
+        .annotations(stringMap(metadata.getAnnotations()))
+        .build();
   }
 
   private static V1ObjectMeta requireMetadata(V1ObjectMeta metadata, boolean namespaced) {

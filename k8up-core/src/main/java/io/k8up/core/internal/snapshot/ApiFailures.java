@@ -57,6 +57,11 @@ final class ApiFailures {
         + ": " + e.getClass().getSimpleName(), e);
   }
 
+  SnapshotException empty() {
+    return new SnapshotException("the Kubernetes API server at " + server
+        + " answered listing " + resource + " with an empty body");
+  }
+
   SnapshotException unreadable(String problem, Exception cause) {
     return new SnapshotException("the Kubernetes API server at " + server
         + " answered listing " + resource + " with a list this library cannot read: " + problem,

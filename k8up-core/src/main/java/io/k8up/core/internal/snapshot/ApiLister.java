@@ -7,6 +7,7 @@ import io.k8up.core.snapshot.SnapshotException;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import java.io.IOException;
+import java.util.Optional;
 import okhttp3.Call;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -26,6 +27,8 @@ public final class ApiLister {
     Call build() throws ApiException;
   }
 
+  private static final int NOT_FOUND = 404;
+
   private final String server;
 
   /** A lister for the server {@code client} points at. */
@@ -41,14 +44,38 @@ public final class ApiLister {
    */
   public <T> T list(CallBuilder request, Class<T> type, ListedResource resource)
       throws SnapshotException {
+    return list(request, type, resource, false).orElseThrow();
+  }
+
+  /**
+   * The list the server returns for {@code resource}, or empty if the server answers 404: it does
+   * not serve the resource, as for a custom resource whose definition is not installed.
+   *
+   * @throws SnapshotException as {@link #list} does, except for a 404
+   */
+  public <T> Optional<T> listIfServed(CallBuilder request, Class<T> type, ListedResource resource)
+      throws SnapshotException {
+    return list(request, type, resource, true);
+  }
+
+  private <T> Optional<T> list(
+      CallBuilder request, Class<T> type, ListedResource resource, boolean absentIfNotFound)
+      throws SnapshotException {
     ApiFailures failures = new ApiFailures(server, resource);
     try (Response response = request.build().execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
+      if (absentIfNotFound && response.code() == NOT_FOUND) {
+        return Optional.empty();
+      }
       if (!response.isSuccessful()) {
         throw failures.forStatus(response.code(), text);
       }
-      return read(JsonParser.parseString(text), type, failures);
+      T list = read(JsonParser.parseString(text), type, failures);
+      if (list == null) {
+        throw failures.empty();
+      }
+      return Optional.of(list);
     } catch (ApiException e) {
       throw failures.forStatus(e.getCode(), e.getResponseBody());
     } catch (JsonParseException e) {

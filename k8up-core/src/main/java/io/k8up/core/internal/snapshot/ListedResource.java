@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * What a list request reads: a resource such as {@code pods}, in one namespace or cluster-wide.
  *
- * @param resource the plural resource name, as RBAC rules name it
+ * @param resource the plural resource name, as RBAC rules name it; outside the core group followed
+ *     by the group, as {@code kubectl} names it ({@code volumesnapshotclasses.snapshot.storage.k8s.io})
  * @param namespace the namespace, or empty for a cluster-scoped resource
  */
 public record ListedResource(String resource, Optional<String> namespace) {

@@ -7,6 +7,7 @@ import io.k8up.core.model.Claim;
 import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
+import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class SnapshotAssembler {
   private final List<PersistentVolume> volumes = new ArrayList<>();
   private final List<Pod> pods = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
+  private final List<SnapshotClass> snapshotClasses = new ArrayList<>();
   private boolean sawDocument;
 
   /** An assembler for the source named {@code source} in messages, e.g. a file's path. */
@@ -107,13 +109,13 @@ public final class SnapshotAssembler {
       return;
     }
     KeptKind kept = KeptKind.named(id.kind()).orElse(null);
-    if (kept == null || (id.apiVersion() != null && !id.apiVersion().equals(KeptKind.API_VERSION))) {
+    if (kept == null || (id.apiVersion() != null && !id.apiVersion().equals(kept.apiVersion))) {
       ignored.add(id.apiVersion() == null || kept == null
           ? id.kind() : id.kind() + " (" + id.apiVersion() + ")");
       return;
     }
     if (id.apiVersion() == null) {
-      addProblem(id.label() + ": apiVersion is missing; add apiVersion: v1");
+      addProblem(id.label() + ": apiVersion is missing; add apiVersion: " + kept.apiVersion);
       return;
     }
     addKept(kept, id, object);
@@ -144,12 +146,20 @@ public final class SnapshotAssembler {
           + "; keep one of them");
       return;
     }
-    Object model = kept.toModel(clientObject);
+    Object model;
+    try {
+      model = kept.toModel(clientObject);
+    } catch (IllegalArgumentException e) {
+      // A required field other than the name, such as a VolumeSnapshotClass's driver.
+      addProblem(id.label() + ": " + e.getMessage());
+      return;
+    }
     switch (kept) {
       case PERSISTENT_VOLUME_CLAIM -> claims.add((Claim) model);
       case PERSISTENT_VOLUME -> volumes.add((PersistentVolume) model);
       case POD -> pods.add((Pod) model);
       case NODE -> nodes.add((Node) model);
+      case VOLUME_SNAPSHOT_CLASS -> snapshotClasses.add((SnapshotClass) model);
     }
   }
 
@@ -163,6 +173,8 @@ public final class SnapshotAssembler {
       addProblem("holds no Kubernetes objects");
     }
     problems.throwIfAny();
-    return ClusterSnapshot.of(claims, volumes, pods, ignored.note().stream().toList()).withNodes(nodes);
+    return ClusterSnapshot.of(claims, volumes, pods, ignored.note().stream().toList())
+        .withNodes(nodes)
+        .withSnapshotClasses(snapshotClasses);
   }
 }

@@ -13,6 +13,7 @@ import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodPhase;
 import io.k8up.core.model.PodVolume;
+import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.model.Taint;
 import io.k8up.core.model.Toleration;
 import io.kubernetes.client.custom.Quantity;
@@ -319,4 +320,32 @@ class ModelAdapterTest {
         .hasMessage("metadata.namespace is missing");
   }
 
+  @Test
+  void snapshotClassCopiesNameDriverAndAnnotations() {
+    Map<String, String> annotations = new HashMap<>();
+    annotations.put(SnapshotClass.DEFAULT_CLASS_ANNOTATION, "true");
+    annotations.put("k8up.io/is-snapshot-class", null);
+
+    SnapshotClass snapshotClass = ModelAdapter.snapshotClass(new VolumeSnapshotClassObject(
+        meta(null, "ebs-snapshots").annotations(annotations), "ebs.csi.aws.com"));
+
+    assertThat(snapshotClass).isEqualTo(SnapshotClass.builder()
+        .name("ebs-snapshots")
+        .driver("ebs.csi.aws.com")
+        .annotations(Map.of(SnapshotClass.DEFAULT_CLASS_ANNOTATION, "true", "k8up.io/is-snapshot-class", ""))
+        .build());
+    assertThat(snapshotClass.isDefault()).isTrue();
+    assertThat(ModelAdapter.snapshotClass(new VolumeSnapshotClassObject(meta(null, "plain"), "d"))
+        .annotations()).isEmpty();
+  }
+
+  @Test
+  void snapshotClassWithoutNameOrDriverIsRejected() {
+    assertThatThrownBy(() -> ModelAdapter.snapshotClass(new VolumeSnapshotClassObject(null, "d")))
+        .hasMessage("metadata.name is missing");
+    assertThatThrownBy(() -> ModelAdapter.snapshotClass(new VolumeSnapshotClassObject(meta(null, "c"), null)))
+        .hasMessage("driver is missing");
+    assertThatThrownBy(() -> ModelAdapter.snapshotClass(new VolumeSnapshotClassObject(meta(null, "c"), "")))
+        .hasMessage("driver is missing");
+  }
 }
