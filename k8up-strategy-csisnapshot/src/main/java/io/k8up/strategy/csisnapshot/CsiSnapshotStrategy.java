@@ -1,0 +1,72 @@
+package io.k8up.strategy.csisnapshot;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.Grouping;
+import io.k8up.core.run.RunContext;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.spi.SnapshotMaterialization;
+import io.k8up.core.spi.Support;
+import io.k8up.core.spi.UnitScope;
+import io.k8up.core.spi.VolumeAccessStrategy;
+import io.k8up.strategy.csisnapshot.internal.SnapshotClassChoice;
+import io.k8up.strategy.csisnapshot.internal.SnapshotMaterializer;
+
+/**
+ * Backs a claim up from a VolumeSnapshot of it: the Job mounts a temporary claim restored from the
+ * snapshot, wherever the scheduler puts it. Reaches every CSI volume whose driver has a
+ * VolumeSnapshotClass, whatever its access mode and whether or not a node is known. Stateless,
+ * thread-safe and pure.
+ */
+final class CsiSnapshotStrategy implements VolumeAccessStrategy {
+
+  @Override
+  public String id() {
+    return CsiSnapshotStrategyProvider.ID;
+  }
+
+  /**
+   * Supported unless the cluster is known not to serve {@code snapshot.storage.k8s.io/v1}
+   * VolumeSnapshots, the claim's PersistentVolume is missing from the snapshot or not a CSI volume,
+   * or no VolumeSnapshotClass is chosen for its driver (see {@code docs/strategies/csi-snapshot.md}).
+   */
+  @Override
+  public Support supports(ClaimTarget target, ClusterSnapshot snapshot) {
+    checkNotNull(target, "target");
+    checkNotNull(snapshot, "snapshot");
+    return SnapshotClassChoice.of(target, snapshot).support();
+  }
+
+  /**
+   * Always {@code false}: the storage takes the snapshot, and the restored volume goes wherever the
+   * scheduler puts the Job.
+   */
+  @Override
+  public boolean requiresNode() {
+    return false;
+  }
+
+  /** Always {@link UnitScope#CLAIM}, whatever the grouping: one snapshot per claim. */
+  @Override
+  public UnitScope unitScope(Grouping grouping) {
+    checkNotNull(grouping, "grouping");
+    return UnitScope.CLAIM;
+  }
+
+  /**
+   * The VolumeSnapshot, the temporary claim and the Job that back the unit's claim up; see {@code
+   * docs/strategies/csi-snapshot.md}.
+   *
+   * @throws IllegalArgumentException if the unit holds more than one claim, the claim is not
+   *     supported in the context's snapshot or missing from it, or a resource amount of the tool is
+   *     not a Kubernetes quantity
+   */
+  @Override
+  public SnapshotMaterialization materialize(BackupUnit unit, RunContext context) {
+    checkNotNull(unit, "unit");
+    checkNotNull(context, "context");
+    return SnapshotMaterializer.materialize(unit, context);
+  }
+}
