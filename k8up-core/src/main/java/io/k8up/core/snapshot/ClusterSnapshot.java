@@ -236,6 +236,28 @@ public final class ClusterSnapshot {
     return clusterWide.nodes().sorted();
   }
 
+  /** The claim {@code namespace/name}, if the snapshot holds it; a binary search, as claims are sorted. */
+  public Optional<Claim> claim(String namespace, String name) {
+    int low = 0;
+    int high = claims.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      Claim claim = claims.get(middle);
+      int order = claim.namespace().compareTo(namespace);
+      if (order == 0) {
+        order = claim.name().compareTo(name);
+      }
+      if (order < 0) {
+        low = middle + 1;
+      } else if (order > 0) {
+        high = middle - 1;
+      } else {
+        return Optional.of(claim);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The Node named {@code name}, if the snapshot holds it. */
   public Optional<Node> node(String name) {
     return Optional.ofNullable(clusterWide.nodes().byName().get(name));

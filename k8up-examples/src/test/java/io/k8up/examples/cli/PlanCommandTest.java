@@ -74,6 +74,22 @@ class PlanCommandTest {
   }
 
   @Test
+  void withCsiSnapshotsEnabledTheUnplaceableClaimIsBackedUpFromASnapshot() throws IOException {
+    String order = "job-per-pvc,ephemeral-container,csi-snapshot";
+    CliRun plan = CliRun.of("plan", "--sample", "--strategy-order", order, "-o", "json");
+
+    assertThat(plan.exitCode()).isEqualTo(ExitCodes.OK);
+    Map<String, JsonObject> decisions = byName(JsonParser.parseString(plan.out()).getAsJsonObject().getAsJsonArray("decisions"));
+    assertThat(reason(decisions, "shop/archive")).isEqualTo("BACKUP SNAPSHOT");
+    assertThat(decisions.get("shop/archive").get("strategy").getAsString()).isEqualTo("csi-snapshot");
+    assertThat(placement(decisions, "shop/archive")).isEqualTo("{\"type\":\"ANY\"}");
+
+    CliRun manifests = CliRun.of("manifests", "--sample", "--strategy-order", order, "--run-id", "r1");
+    assertThat(manifests.out()).contains("kind: VolumeSnapshot", "volumeSnapshotClassName: ebs-snapshots",
+        "persistentVolumeClaimName: archive", "kind: PersistentVolumeClaim");
+  }
+
+  @Test
   void namespaceRestrictsThePlan() {
     CliRun run = CliRun.of("plan", "--sample", "--namespace", "blog", "-o", "json");
 

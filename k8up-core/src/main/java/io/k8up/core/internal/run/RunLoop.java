@@ -153,20 +153,11 @@ public final class RunLoop {
   }
 
   private void enqueue(List<BackupUnit> units, ClusterSnapshot snapshot, OptionalLong firstStart) {
-    Map<Subject, Long> sizes = new HashMap<>();
-    for (BackupUnit unit : units) {
-      for (ClaimTarget target : unit.targets()) {
-        sizes.put(Subject.claim(target.namespace(), target.name()), 0L);
-      }
-    }
-    for (Claim claim : snapshot.claims()) {
-      sizes.computeIfPresent(Subject.claim(claim.namespace(), claim.name()),
-          (subject, zero) -> claim.requestedBytes().orElse(0L));
-    }
     RunContext context = RunContext.of(runId, tool, snapshot);
     for (BackupUnit unit : units) {
       long size = unit.targets().stream()
-          .mapToLong(target -> sizes.get(Subject.claim(target.namespace(), target.name())))
+          .mapToLong(target -> snapshot.claim(target.namespace(), target.name())
+              .flatMap(Claim::requestedBytes).orElse(0L))
           .reduce(0L, LongMath::saturatedAdd);
       queue.add(new QueuedUnit(unit, context, size, firstStart));
       emit(ProgressEvent.Type.QUEUED, unit, Optional.empty(), "");

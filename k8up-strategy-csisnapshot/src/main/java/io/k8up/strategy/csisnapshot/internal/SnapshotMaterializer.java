@@ -31,7 +31,7 @@ public final class SnapshotMaterializer {
         "the csi-snapshot strategy backs up one claim per unit, not %s", unit.claimNames());
     ClaimTarget target = unit.targets().get(0);
     String snapshotClass = SnapshotClassChoice.of(target, context.snapshot()).requireClassName();
-    Claim claim = SnapshotClaims.find(context.snapshot(), target.namespace(), target.name())
+    Claim claim = context.snapshot().claim(target.namespace(), target.name())
         .orElseThrow(() -> new IllegalArgumentException("claim " + target.namespace() + "/" + target.name()
             + " is not in the snapshot, so the size and StorageClass of its temporary claim are unknown"));
     String name = RunObjects.name(context.runId(), unit);
