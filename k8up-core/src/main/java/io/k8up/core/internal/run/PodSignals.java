@@ -28,6 +28,9 @@ record PodSignals(
 
   private static final int MAX_MESSAGE = 300;
 
+  /** What the scheduler says while a pod's claim is not bound yet. */
+  private static final String WAITING_FOR_BINDING = "unbound immediate PersistentVolumeClaims";
+
   // Waiting reasons that retrying the same pod does not cure.
   static final Set<String> CANNOT_START = Set.of(
       "ImagePullBackOff", "ErrImageNeverPull", "InvalidImageName", "CreateContainerConfigError");
@@ -84,9 +87,12 @@ record PodSignals(
       return Optional.empty();
     }
     for (V1PodCondition condition : pod.getStatus().getConditions()) {
+      String message = Optional.ofNullable(condition.getMessage()).orElse("the scheduler found no node");
+      // A claim still being provisioned (a volume restored from a snapshot takes a while) is no
+      // stale placement: the unit timeout alone bounds the wait.
       if ("PodScheduled".equals(condition.getType()) && "False".equals(condition.getStatus())
-          && "Unschedulable".equals(condition.getReason())) {
-        return Optional.of(Optional.ofNullable(condition.getMessage()).orElse("the scheduler found no node"));
+          && "Unschedulable".equals(condition.getReason()) && !message.contains(WAITING_FOR_BINDING)) {
+        return Optional.of(message);
       }
     }
     return Optional.empty();

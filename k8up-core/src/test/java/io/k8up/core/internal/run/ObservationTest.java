@@ -17,6 +17,7 @@ import io.kubernetes.client.openapi.models.V1JobCondition;
 import io.kubernetes.client.openapi.models.V1JobStatus;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.openapi.models.V1Volume;
@@ -56,6 +57,22 @@ class ObservationTest {
     assertThat(signals.exitSummary()).contains("exit code 3 (Error): Fatal: unable to open config file: stat: no such file");
     assertThat(signals.pendingPod()).isEmpty();
     assertThat(signals.unschedulable()).isEmpty();
+  }
+
+  @Test
+  void aPodWaitingForItsClaimToBindIsNotUnschedulable() {
+    V1Pod waiting = pending("0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.");
+    V1Pod stuck = pending("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.");
+
+    assertThat(PodSignals.of(List.of(waiting)).unschedulable()).isEmpty();
+    assertThat(PodSignals.of(List.of(stuck)).unschedulable()).contains(
+        "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.");
+  }
+
+  private static V1Pod pending(String schedulerMessage) {
+    return new V1Pod().metadata(new V1ObjectMeta().name("p")).spec(new V1PodSpec())
+        .status(new V1PodStatus().phase("Pending").conditions(List.of(new V1PodCondition()
+            .type("PodScheduled").status("False").reason("Unschedulable").message(schedulerMessage))));
   }
 
   @Test
