@@ -90,6 +90,8 @@ class SharedStorageClassStrategyTest {
           assertThat(step.decided()).isFalse();
           assertThat(step.sentence()).contains("StorageClass nfs-client only", "fast-ssd");
         });
+    assertThat(why.steps()).extracting(ExplanationStep::rule)
+        .containsSubsequence("binding", "strategy " + ID, "strategy job-per-pvc", "access modes");
     assertThat(why.steps()).filteredOn(ExplanationStep::decided).extracting(ExplanationStep::rule)
         .contains("strategy job-per-pvc");
   }
