@@ -2,6 +2,7 @@ package io.k8up.examples.cli;
 
 import static java.util.stream.Collectors.toList;
 
+import io.k8up.core.K8upRwo;
 import io.k8up.core.model.Claim;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.Explanation;
@@ -10,11 +11,12 @@ import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code k8up-rwo explain NAME}: which rule decided one claim, and why the earlier ones did not. */
 @Command(
@@ -32,10 +34,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SnapshotException {
-    ClusterSnapshot snapshot = source.snapshot();
+    K8upRwo backups = source.backups(Optional.empty());
+    ClusterSnapshot snapshot = backups.snapshot();
     String namespace = namespaceOf(snapshot);
     String claim = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
-    Explanation explanation = source.planner()
+    Explanation explanation = backups
         .explain(snapshot, namespace, claim)
         .orElseThrow(() -> new SnapshotException("No PersistentVolumeClaim " + namespace + "/" + claim + " in the cluster."));
     print(explanation, spec.commandLine().getOut());

@@ -2,15 +2,15 @@ package io.k8up.examples.cli;
 
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.PlanJson;
-import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code k8up-rwo plan}: what would be backed up, where, and why every other claim is not. */
 @Command(
@@ -33,8 +33,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
-    ClusterSnapshot snapshot = source.snapshot();
-    BackupPlan plan = source.planner().plan(snapshot);
+    BackupPlan plan = source.backups(Optional.empty()).plan();
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {
       PlanJson.write(plan, out);

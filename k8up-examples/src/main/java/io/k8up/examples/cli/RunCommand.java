@@ -1,8 +1,7 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.K8upRwo;
 import io.k8up.core.plan.BackupPlan;
-import io.k8up.core.plan.BackupPlanner;
-import io.k8up.core.run.BackupExecutor;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.run.ReportJson;
@@ -12,12 +11,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code k8up-rwo run}: backs a namespace of a live cluster up, and reports per claim. */
 @Command(
@@ -51,23 +51,12 @@ final class RunCommand implements Callable<Integer> {
           + " use manifests to see what a run of a file would create");
       return ExitCodes.INPUT_ERROR;
     }
-    Kubeconfigs.Connection connection = source.connect();
-    ClusterSnapshot snapshot = source.readLive(connection, List.of(source.namespace(connection)));
-    BackupPlanner planner = source.planner();
-    BackupPlan plan = planner.plan(snapshot);
-    BackupExecutor executor = BackupExecutor.builder()
-        .client(connection.client())
-        .planner(planner)
-        .tool(settings.tool())
-        .runId(settings.runId())
-        .options(settings.options())
-        // Re-planning a stale placement reads what the first read did, Nodes included.
-        .snapshots(namespaces -> source.readLive(connection, namespaces))
-        .listener(event -> progress(event, err))
-        .build();
-    err.println("run " + executor.runId() + ": " + plan.decisions().size() + " decisions");
+    K8upRwo backups = source.backups(Optional.of(settings), event -> progress(event, err));
+    ClusterSnapshot snapshot = backups.snapshot();
+    BackupPlan plan = backups.planner().plan(snapshot);
+    err.println("run " + backups.runId() + ": " + plan.decisions().size() + " decisions");
     err.flush();
-    BackupReport report = runInterruptibly(executor, plan, snapshot);
+    BackupReport report = runInterruptibly(() -> backups.run(plan, snapshot));
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {
       ReportJson.write(report, out);
@@ -80,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   // Ctrl-C or a termination signal interrupts the run, which deletes what it created before exiting.
-  private static BackupReport runInterruptibly(BackupExecutor executor, BackupPlan plan, ClusterSnapshot snapshot) {
+  private static BackupReport runInterruptibly(Supplier<BackupReport> run) {
     Thread runner = Thread.currentThread();
     Thread onSignal = new Thread(() -> {
       runner.interrupt();
@@ -92,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
     }, "k8up-rwo-shutdown");
     Runtime.getRuntime().addShutdownHook(onSignal);
     try {
-      return executor.run(plan, snapshot);
+      return run.get();
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(onSignal);

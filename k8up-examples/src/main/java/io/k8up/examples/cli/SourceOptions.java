@@ -1,21 +1,17 @@
 package io.k8up.examples.cli;
 
-import io.k8up.core.model.ClusterCapabilities;
-import io.k8up.core.model.SnapshotClass;
-import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.K8upRwo;
+import io.k8up.core.run.ProgressListener;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.snapshot.SnapshotFiles;
-import io.k8up.core.spi.InstalledStrategies;
-import io.k8up.core.spi.VolumeAccessStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -29,10 +25,7 @@ final class SourceOptions {
 
   static final String SAMPLE_RESOURCE = "/io/k8up/examples/sample-cluster.yaml";
 
-  /** The strategy that snapshots volumes through the snapshot API group, which it needs read. */
-  static final String CSI_SNAPSHOT = "csi-snapshot";
 
-  static final String SNAPSHOT_GROUP_VERSION = "snapshot.storage.k8s.io/v1";
 
   /** At most one source; none means the default kubeconfig. */
   static final class Source {
@@ -73,23 +66,30 @@ final class SourceOptions {
 
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
-  private ClusterCapabilities capabilities;
-  private List<SnapshotClass> snapshotClasses;
-
   /**
-   * A planner with the chosen settings and strategies.
+   * The library set up for the chosen source, planning settings and, if given, run settings.
    *
+   * @throws SnapshotException if the source cannot be read or reached
    * @throws ParameterException if the strategy order names a strategy that is not installed
    */
-  BackupPlanner planner() {
-    InstalledStrategies installed = InstalledStrategies.load();
-    List<VolumeAccessStrategy> strategies;
+  K8upRwo backups(Optional<RunSettings> run, ProgressListener... listeners) throws SnapshotException {
+    K8upRwo.Builder backups = K8upRwo.builder().requireOptIn(optIn).readNodes(readNodes);
+    if (isLive()) {
+      Kubeconfigs.Connection connection = connect();
+      backups.liveCluster(connection.client(), List.of(namespace(connection)));
+    } else {
+      backups.snapshot(source.sample ? restrict(readSample()) : restrict(SnapshotFiles.read(source.clusterFile)));
+    }
+    if (strategyOrder != null) {
+      backups.strategyOrder(strategyOrder);
+    }
+    run.ifPresent(settings -> backups.tool(settings.tool()).runId(settings.runId()).executorOptions(settings.options()));
+    Arrays.stream(listeners).forEach(backups::listener);
     try {
-      strategies = strategyOrder == null ? installed.defaultOrder() : installed.inOrder(strategyOrder);
+      return backups.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command.commandLine(), "--strategy-order: " + e.getMessage());
     }
-    return BackupPlanner.builder().requireOptIn(optIn).strategies(strategies).build();
   }
 
   /** Whether the source is a live cluster rather than a file. */
@@ -109,44 +109,6 @@ final class SourceOptions {
   /** The namespace to work in on a live cluster: the chosen one, else the context's. */
   String namespace(Kubeconfigs.Connection connection) {
     return namespace != null ? namespace : connection.namespace();
-  }
-
-  /** The snapshot of the chosen source, restricted to the chosen namespace. */
-  ClusterSnapshot snapshot() throws SnapshotException {
-    if (source.sample) {
-      return restrict(readSample());
-    }
-    if (source.clusterFile != null) {
-      return restrict(SnapshotFiles.read(source.clusterFile));
-    }
-    Kubeconfigs.Connection connection = connect();
-    return readLive(connection, List.of(namespace(connection)));
-  }
-
-  /** Whether the strategy order names {@code csi-snapshot}, which reads VolumeSnapshotClasses. */
-  boolean readsSnapshotClasses() {
-    return strategyOrder != null && strategyOrder.contains(CSI_SNAPSHOT);
-  }
-
-  /**
-   * The snapshot of {@code namespaces} of the live cluster, with its Nodes if {@code --read-nodes}
-   * asks for them, and what the server serves; with {@code csi-snapshot} in the strategy order,
-   * also with its VolumeSnapshotClasses and whether it serves the snapshot API group. Discovery and
-   * the classes are read once per command.
-   */
-  ClusterSnapshot readLive(Kubeconfigs.Connection connection, Collection<String> namespaces)
-      throws SnapshotException {
-    ClusterSnapshot snapshot = readNodes
-        ? LiveSnapshots.readWithNodes(connection.client(), namespaces)
-        : LiveSnapshots.read(connection.client(), namespaces);
-    if (capabilities == null) {
-      boolean csi = readsSnapshotClasses();
-      // Classes before capabilities, which mark both as read: a failed list leaves neither cached.
-      snapshotClasses = csi ? LiveSnapshots.readSnapshotClasses(connection.client()) : List.of();
-      capabilities = LiveSnapshots.discover(
-          connection.client(), csi ? List.of(SNAPSHOT_GROUP_VERSION) : List.of());
-    }
-    return snapshot.withCapabilities(capabilities).withSnapshotClasses(snapshotClasses);
   }
 
   private ClusterSnapshot restrict(ClusterSnapshot snapshot) {

@@ -3,11 +3,10 @@ package io.k8up.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8up.core.model.Claim;
-import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.testing.MockApiServer;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,9 +15,8 @@ import picocli.CommandLine;
 
 /**
  * A file's VolumeSnapshotClasses are always read; a live read lists them, and discovers the
- * snapshot API group, only when the strategy order names {@code csi-snapshot}. That strategy is
- * not installed in this module yet, so {@code --strategy-order} would reject it in a whole
- * command: the wiring is tested on {@link SourceOptions} itself.
+ * snapshot API group, only when the strategy order names {@code csi-snapshot} (the caching is
+ * tested on {@code K8upRwo} in the core).
  */
 @Timeout(60)
 class SnapshotClassReadingTest {
@@ -30,15 +28,7 @@ class SnapshotClassReadingTest {
   @TempDir Path dir;
 
   @Test
-  void strategyOrderOptionDecidesWhetherClassesAreRead() {
-    assertThat(parse("--strategy-order", "job-per-pvc,csi-snapshot").readsSnapshotClasses()).isTrue();
-    assertThat(parse("--strategy-order", "csi-snapshot").readsSnapshotClasses()).isTrue();
-    assertThat(parse("--strategy-order", "job-per-pvc,ephemeral-container").readsSnapshotClasses()).isFalse();
-    assertThat(parse().readsSnapshotClasses()).isFalse();
-  }
-
-  @Test
-  void withCsiSnapshotTheLiveReadListsClassesAndDiscoversTheGroupOncePerCommand() throws Exception {
+  void withCsiSnapshotInTheOrderTheLiveReadListsClassesAndDiscoversTheGroup() throws Exception {
     LiveCluster.mountedClaim(api.client());
     // The mock's own core discovery lists nothing, which stops discovery before any group.
     api.server().expect().get().withPath("/api/v1/").andReturn(200, "{\"kind\":\"APIResourceList\","
@@ -52,37 +42,14 @@ class SnapshotClassReadingTest {
             + "\"annotations\":{\"snapshot.storage.kubernetes.io/is-default-class\":\"true\"}},"
             + "\"driver\":\"ebs.csi.aws.com\",\"deletionPolicy\":\"Delete\"}]}")
         .always();
-    SourceOptions options = parse("--strategy-order", "job-per-pvc,csi-snapshot");
-    Kubeconfigs.Connection connection = new Kubeconfigs.Connection(api.client(), "team-a");
+    Path kubeconfig = TestKubeconfig.write(dir, api.baseUrl(), "t");
     api.takeRequests();
 
-    ClusterSnapshot first = options.readLive(connection, List.of("team-a"));
-    List<String> firstRequests = api.takeRequests();
-    ClusterSnapshot second = options.readLive(connection, List.of("team-a"));
-    List<String> secondRequests = api.takeRequests();
+    CliRun run = CliRun.of("plan", "--kubeconfig", kubeconfig.toString(), "--strategy-order", "job-per-pvc,csi-snapshot");
 
-    assertThat(firstRequests).filteredOn(request -> request.contains("snapshot.storage.k8s.io"))
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(api.takeRequests()).filteredOn(request -> request.contains("snapshot.storage.k8s.io"))
         .containsExactly("GET " + CLASSES, "GET " + GROUP);
-    assertThat(secondRequests).noneMatch(request -> request.contains("snapshot.storage.k8s.io"));
-    SnapshotClass ebs = SnapshotClass.builder().name("ebs").driver("ebs.csi.aws.com")
-        .putAnnotations(SnapshotClass.DEFAULT_CLASS_ANNOTATION, "true").build();
-    assertThat(first.snapshotClasses()).containsExactly(ebs);
-    assertThat(second.snapshotClasses()).containsExactly(ebs);
-    assertThat(first.claims()).hasSize(1);
-    assertThat(second.capabilities().serves("snapshot.storage.k8s.io/v1/volumesnapshots")).contains(true);
-  }
-
-  @Test
-  void withoutCsiSnapshotNoSnapshotRequestIsMade() throws Exception {
-    LiveCluster.mountedClaim(api.client());
-    SourceOptions options = parse("--strategy-order", "job-per-pvc");
-    api.takeRequests();
-
-    ClusterSnapshot snapshot =
-        options.readLive(new Kubeconfigs.Connection(api.client(), "team-a"), List.of("team-a"));
-
-    assertThat(api.takeRequests()).noneMatch(request -> request.contains("snapshot.storage.k8s.io"));
-    assertThat(snapshot.snapshotClasses()).isEmpty();
   }
 
   @Test
@@ -100,7 +67,7 @@ class SnapshotClassReadingTest {
 
   @Test
   void sampleArchiveHasACsiVolumeWhoseDriverHasADefaultSnapshotClass() throws Exception {
-    ClusterSnapshot sample = parse("--sample").snapshot();
+    ClusterSnapshot sample = parse("--sample").backups(Optional.empty()).snapshot();
 
     Claim archive = sample.claims().stream()
         .filter(claim -> claim.namespace().equals("shop") && claim.name().equals("archive"))

@@ -1,0 +1,294 @@
+package io.k8up.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.model.ClusterCapabilities;
+import io.k8up.core.model.SnapshotClass;
+import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.plan.Explanation;
+import io.k8up.core.run.BackupExecutor;
+import io.k8up.core.run.BackupReport;
+import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.Manifests;
+import io.k8up.core.run.ProgressListener;
+import io.k8up.core.run.RunId;
+import io.k8up.core.run.SweepReport;
+import io.k8up.core.run.Sweeper;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.snapshot.LiveSnapshots;
+import io.k8up.core.snapshot.SnapshotException;
+import io.k8up.core.spi.InstalledStrategies;
+import io.k8up.core.spi.VolumeAccessStrategy;
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.ApiClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The library in one object: where the cluster comes from, how to plan and how to run, set once;
+ * then {@link #plan()}, {@link #manifests}, {@link #run()} and {@link #sweep}.
+ *
+ * <pre>{@code
+ * K8upRwo backups = K8upRwo.builder()
+ *     .liveCluster(apiClient, List.of("shop"))
+ *     .tool(BackupToolSpec.restic("restic-repo").build())
+ *     .executorOptions(ExecutorOptions.builder().maxConcurrent(8).build())
+ *     .build();
+ * BackupReport report = backups.run();
+ * }</pre>
+ *
+ * <p>A live cluster is read with what the chosen strategies need: Nodes when asked for, discovery
+ * of what the server serves (once per instance), and VolumeSnapshotClasses when {@code
+ * csi-snapshot} is among the strategies. Instances are thread-safe; each run is independent.
+ */
+public final class K8upRwo {
+
+  /** The Secret the default tool reads its repository settings from. */
+  public static final String DEFAULT_REPOSITORY_SECRET = "k8up-rwo-repository";
+
+  private static final String CSI_SNAPSHOT = "csi-snapshot";
+  private static final String SNAPSHOT_GROUP_VERSION = "snapshot.storage.k8s.io/v1";
+
+  private final Optional<ApiClient> client;
+  private final ImmutableList<String> namespaces;
+  private final Optional<ClusterSnapshot> fixedSnapshot;
+  private final boolean readNodes;
+  private final BackupPlanner planner;
+  private final BackupToolSpec tool;
+  private final RunId runId;
+  private final ExecutorOptions options;
+  private final ImmutableList<ProgressListener> listeners;
+  private ClusterCapabilities capabilities;
+  private ImmutableList<SnapshotClass> snapshotClasses;
+
+  private K8upRwo(Builder builder) {
+    this.client = Optional.ofNullable(builder.client);
+    this.namespaces = builder.namespaces;
+    this.fixedSnapshot = Optional.ofNullable(builder.snapshot);
+    this.readNodes = builder.readNodes;
+    this.planner = builder.planner();
+    this.tool = builder.tool;
+    this.runId = builder.runId;
+    this.options = builder.options;
+    this.listeners = ImmutableList.copyOf(builder.listeners);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The planner, with the chosen opt-in mode and strategies. */
+  public BackupPlanner planner() {
+    return planner;
+  }
+
+  /** The id of the runs, manifests and sweeps of this instance. */
+  public RunId runId() {
+    return runId;
+  }
+
+  /**
+   * The cluster as it is now: the given snapshot, or a fresh read of the live cluster's namespaces.
+   *
+   * @throws SnapshotException if the live cluster cannot be read
+   */
+  public ClusterSnapshot snapshot() throws SnapshotException {
+    return fixedSnapshot.isPresent() ? fixedSnapshot.get() : readLive(namespaces);
+  }
+
+  /**
+   * The plan for the cluster as it is now.
+   *
+   * @throws SnapshotException if the live cluster cannot be read
+   */
+  public BackupPlan plan() throws SnapshotException {
+    return planner.plan(snapshot());
+  }
+
+  /** Why claim {@code namespace/name} of {@code snapshot} is decided as it is; empty if there is no such claim. */
+  public Optional<Explanation> explain(ClusterSnapshot snapshot, String namespace, String name) {
+    return planner.explain(snapshot, namespace, name);
+  }
+
+  /** The objects a run of {@code plan}, made from {@code snapshot}, would create. */
+  public ImmutableList<KubernetesObject> manifests(BackupPlan plan, ClusterSnapshot snapshot) {
+    return Manifests.of(plan, snapshot, planner, runId, tool, options.grouping());
+  }
+
+  /**
+   * Reads the live cluster, plans and runs the plan; see {@link BackupExecutor#run}.
+   *
+   * @throws SnapshotException if the live cluster cannot be read
+   * @throws IllegalStateException if this instance has no live cluster
+   */
+  public BackupReport run() throws SnapshotException {
+    ClusterSnapshot snapshot = snapshot();
+    return run(planner.plan(snapshot), snapshot);
+  }
+
+  /**
+   * Runs {@code plan}, made from {@code snapshot}; claims whose placement goes stale are re-planned
+   * from fresh reads of the live cluster.
+   *
+   * @throws IllegalStateException if this instance has no live cluster
+   */
+  public BackupReport run(BackupPlan plan, ClusterSnapshot snapshot) {
+    BackupExecutor.Builder executor = BackupExecutor.builder()
+        .client(liveClient("run"))
+        .planner(planner)
+        .tool(tool)
+        .runId(runId)
+        .options(options)
+        .snapshots(this::readLive);
+    listeners.forEach(executor::listener);
+    return executor.build().run(plan, snapshot);
+  }
+
+  /**
+   * Deletes what runs left behind in the live cluster's namespaces; see {@link Sweeper#sweep}.
+   *
+   * @param onlyThisRun whether to sweep only what this instance's run id created
+   * @throws IllegalStateException if this instance has no live cluster
+   */
+  public SweepReport sweep(boolean onlyThisRun, Duration olderThan) {
+    return Sweeper.sweep(liveClient("sweep"), namespaces, onlyThisRun ? Optional.of(runId) : Optional.empty(),
+        olderThan);
+  }
+
+  private ApiClient liveClient(String what) {
+    checkState(client.isPresent(), "%s needs a live cluster: build with liveCluster(client, namespaces)", what);
+    return client.get();
+  }
+
+  private ClusterSnapshot readLive(Collection<String> wanted) throws SnapshotException {
+    ApiClient api = liveClient("reading the cluster");
+    ClusterSnapshot snapshot = readNodes ? LiveSnapshots.readWithNodes(api, wanted) : LiveSnapshots.read(api, wanted);
+    boolean snapshots = planner.strategies().stream().anyMatch(strategy -> strategy.id().equals(CSI_SNAPSHOT));
+    synchronized (this) {
+      if (capabilities == null) {
+        // Classes first: a failed list leaves neither cached, so the next read tries both again.
+        snapshotClasses = snapshots ? LiveSnapshots.readSnapshotClasses(api) : ImmutableList.of();
+        capabilities = LiveSnapshots.discover(api, snapshots ? List.of(SNAPSHOT_GROUP_VERSION) : List.of());
+      }
+      return snapshot.withCapabilities(capabilities).withSnapshotClasses(snapshotClasses);
+    }
+  }
+
+  /** Builds a {@link K8upRwo}: a source is required, everything else has a default. */
+  public static final class Builder {
+
+    private ApiClient client;
+    private ImmutableList<String> namespaces = ImmutableList.of();
+    private ClusterSnapshot snapshot;
+    private boolean readNodes;
+    private boolean requireOptIn;
+    private List<String> strategyOrder;
+    private List<VolumeAccessStrategy> strategies;
+    private BackupToolSpec tool = BackupToolSpec.restic(DEFAULT_REPOSITORY_SECRET).build();
+    private RunId runId = RunId.fresh();
+    private ExecutorOptions options = ExecutorOptions.defaults();
+    private final List<ProgressListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * A live cluster, through {@code client} (which sets server, credentials and timeouts), in
+     * {@code namespaces}.
+     *
+     * @throws IllegalArgumentException if no namespace is given
+     */
+    public Builder liveCluster(ApiClient client, Collection<String> namespaces) {
+      this.client = checkNotNull(client, "client");
+      this.namespaces = ImmutableList.copyOf(namespaces);
+      checkArgument(!this.namespaces.isEmpty(), "at least one namespace is required");
+      return this;
+    }
+
+    /** A fixed snapshot, e.g. from {@link io.k8up.core.snapshot.SnapshotFiles}: plans and manifests, no runs. */
+    public Builder snapshot(ClusterSnapshot snapshot) {
+      this.snapshot = checkNotNull(snapshot, "snapshot");
+      return this;
+    }
+
+    /** Also read the live cluster's Nodes, to tolerate the taints of pinned nodes; needs {@code list} on nodes. */
+    public Builder readNodes(boolean readNodes) {
+      this.readNodes = readNodes;
+      return this;
+    }
+
+    /** Back up only claims annotated {@code k8up.io/backup=true}; default false. */
+    public Builder requireOptIn(boolean requireOptIn) {
+      this.requireOptIn = requireOptIn;
+      return this;
+    }
+
+    /**
+     * The installed strategies to use, by id, most preferred first; default {@link
+     * InstalledStrategies#defaultOrder()}.
+     */
+    public Builder strategyOrder(List<String> ids) {
+      this.strategyOrder = List.copyOf(ids);
+      return this;
+    }
+
+    /** Strategy instances to use, most preferred first, in place of installed ones found by id. */
+    public Builder strategies(List<? extends VolumeAccessStrategy> strategies) {
+      this.strategies = List.copyOf(strategies);
+      return this;
+    }
+
+    /** The backup tool; default restic with its repository in Secret {@value #DEFAULT_REPOSITORY_SECRET}. */
+    public Builder tool(BackupToolSpec tool) {
+      this.tool = checkNotNull(tool, "tool");
+      return this;
+    }
+
+    /** The run id; default a fresh one. Give an unfinished run's id to finish it. */
+    public Builder runId(RunId runId) {
+      this.runId = checkNotNull(runId, "runId");
+      return this;
+    }
+
+    /** Limits, grouping, timeouts and retries of runs; default {@link ExecutorOptions#defaults()}. */
+    public Builder executorOptions(ExecutorOptions options) {
+      this.options = checkNotNull(options, "options");
+      return this;
+    }
+
+    /** Adds a listener of runs' progress. */
+    public Builder listener(ProgressListener listener) {
+      listeners.add(checkNotNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * The instance.
+     *
+     * @throws IllegalStateException if no source, or both sources, are given, or both a strategy
+     *     order and strategies
+     * @throws IllegalArgumentException if the strategy order names a strategy that is not installed
+     */
+    public K8upRwo build() {
+      checkState((client == null) != (snapshot == null), "give either liveCluster(...) or snapshot(...)");
+      checkState(strategyOrder == null || strategies == null, "give either a strategy order or strategies");
+      return new K8upRwo(this);
+    }
+
+    private BackupPlanner planner() {
+      List<VolumeAccessStrategy> chosen = strategies;
+      if (chosen == null) {
+        InstalledStrategies installed = InstalledStrategies.load();
+        chosen = strategyOrder == null ? installed.defaultOrder() : installed.inOrder(strategyOrder);
+      }
+      return BackupPlanner.builder().requireOptIn(requireOptIn).strategies(chosen).build();
+    }
+  }
+}
