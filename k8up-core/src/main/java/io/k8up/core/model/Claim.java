@@ -13,6 +13,12 @@ public abstract class Claim {
 
   public abstract String name();
 
+  /**
+   * The claim's UID ({@code metadata.uid}), if the snapshot holds it; events about the claim name
+   * it, so that they do not attach to a later claim of the same name.
+   */
+  public abstract Optional<String> uid();
+
   public abstract ImmutableMap<String, String> annotations();
 
   public abstract ClaimPhase phase();

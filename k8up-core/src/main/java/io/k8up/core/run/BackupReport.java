@@ -27,6 +27,14 @@ public abstract class BackupReport {
    */
   public abstract ImmutableList<String> leftovers();
 
+  /**
+   * The Kubernetes Events the run could not record, as {@code Event about <kind>
+   * <namespace>/<name>: why}; empty
+   * unless {@link ExecutorOptions#recordEvents()} is set and the API server refused or failed
+   * them. An event that is not recorded changes no outcome.
+   */
+  public abstract ImmutableList<String> eventFailures();
+
   /** Whether every claim and pod the plan decided to back up was backed up. */
   public boolean allBackupsSucceeded() {
     return outcomes().stream().allMatch(outcome -> outcome.plannedAction() != Action.BACKUP

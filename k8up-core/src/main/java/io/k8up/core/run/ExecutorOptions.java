@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** How a run goes: limits, grouping, timeouts, retries and cleanup. Every setting has a default. */
+/**
+ * How a run goes: limits, grouping, timeouts, retries, cleanup and events. Every setting has a
+ * default.
+ */
 @Value.Immutable
 public abstract class ExecutorOptions {
 
@@ -78,6 +81,18 @@ public abstract class ExecutorOptions {
   /** Keep the objects of failed units for debugging, instead of deleting them; default false. */
   @Value.Default
   public boolean keepFailedUnits() {
+    return false;
+  }
+
+  /**
+   * Record one Kubernetes Event per claim and pod of the plan when the run ends, on the claim or
+   * pod itself, so that {@code kubectl describe pvc} tells why a volume was or was not backed up;
+   * default false. Needs {@code create} on {@code events} in each namespace of the plan ({@code
+   * docs/rbac/events.yaml}). Events that cannot be recorded are listed in {@link
+   * BackupReport#eventFailures()} and change no outcome. An interrupted run records none.
+   */
+  @Value.Default
+  public boolean recordEvents() {
     return false;
   }
 

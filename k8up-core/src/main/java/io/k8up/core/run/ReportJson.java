@@ -41,6 +41,13 @@ public final class ReportJson {
       json.value(leftover);
     }
     json.endArray();
+    if (!report.eventFailures().isEmpty()) {
+      json.name("eventFailures").beginArray();
+      for (String failure : report.eventFailures()) {
+        json.value(failure);
+      }
+      json.endArray();
+    }
     json.endObject();
     json.flush();
   }

@@ -20,6 +20,7 @@ import io.k8up.core.testing.FakeJobController.Verdict;
 import io.k8up.core.testing.MockApiServer;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +99,26 @@ class RbacVerbsTest {
   }
 
   @Test
+  void aRunRecordingEventsAlsoCreatesEvents() throws Exception {
+    RbacCluster.mountedClaim(api.client());
+    ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of(NAMESPACE));
+    RecordingClient library = new RecordingClient(api);
+
+    BackupReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE,
+        pendingPodUntilEventsAreRead(library))) {
+      report = run(library, List.of("job-per-pvc", "ephemeral-container"), snapshot,
+          ExecutorOptions.builder().from(FAST).recordEvents(true).build());
+    }
+
+    assertSucceeded(report, "job-per-pvc");
+    assertThat(report.eventFailures()).isEmpty();
+    Set<Permission> granted = new HashSet<>(RbacFile.read("job-per-pvc.yaml").grants("k8up-rwo-job-per-pvc"));
+    granted.addAll(RbacFile.read("events.yaml").grants("k8up-rwo-events"));
+    assertExactly(library, granted, "job-per-pvc.yaml and events.yaml");
+  }
+
+  @Test
   void anEphemeralContainerRunPatchesTheHoldingPodAndReadsIt() throws Exception {
     RbacCluster.heldReadWriteOncePodClaim(api.client());
     ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of(NAMESPACE));
@@ -155,16 +176,22 @@ class RbacVerbsTest {
     assertThat(RbacFile.read("ephemeral-container.yaml").roleNames()).containsExactly("k8up-rwo-ephemeral-container");
     assertThat(RbacFile.read("csi-snapshot.yaml").roleNames()).containsExactly("k8up-rwo-csi-snapshot");
     assertThat(RbacFile.read("sweep.yaml").roleNames()).containsExactly("k8up-rwo-sweep");
+    assertThat(RbacFile.read("events.yaml").roleNames()).containsExactly("k8up-rwo-events");
   }
 
   private BackupReport run(RecordingClient library, List<String> order, ClusterSnapshot snapshot) {
+    return run(library, order, snapshot, FAST);
+  }
+
+  private BackupReport run(RecordingClient library, List<String> order, ClusterSnapshot snapshot,
+      ExecutorOptions options) {
     BackupPlanner planner = BackupPlanner.builder().strategies(InstalledStrategies.load().inOrder(order)).build();
     return BackupExecutor.builder()
         .client(library.client())
         .planner(planner)
         .tool(BackupToolSpec.restic("repo").build())
         .runId(RunId.of("rbac"))
-        .options(FAST)
+        .options(options)
         .listener(events::add)
         .build()
         .run(planner.plan(snapshot), snapshot);
@@ -192,7 +219,10 @@ class RbacVerbsTest {
   }
 
   private static void assertExactly(RecordingClient library, String file, String... roles) throws IOException {
-    Set<Permission> granted = RbacFile.read(file).grants(roles);
+    assertExactly(library, RbacFile.read(file).grants(roles), file);
+  }
+
+  private static void assertExactly(RecordingClient library, Set<Permission> granted, String file) {
     Set<Permission> used = library.permissionsUsed();
     assertThat(used).as("used but not granted by %s; the library's requests were %s", file, library.requests())
         .isSubsetOf(granted);

@@ -50,6 +50,7 @@ public final class ModelAdapter {
     return Claim.builder()
         .namespace(metadata.getNamespace())
         .name(metadata.getName())
+        .uid(nonBlank(metadata.getUid()))
         .annotations(stringMap(metadata.getAnnotations()))
         .phase(ClaimPhase.fromKubernetesName(status == null ? null : status.getPhase()))
         .volumeName(nonBlank(spec == null ? null : spec.getVolumeName()))

@@ -18,6 +18,7 @@ import io.k8up.core.run.BackupToolSpec;
 import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.BackupUnits;
 import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.run.ProgressEvent;
@@ -38,6 +39,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,13 +124,19 @@ public final class RunLoop {
         Thread.currentThread().interrupt();
       }
     }
+    ImmutableList<Outcome> outcomes = book.outcomes();
+    boolean cutShort = interrupted || interruptedInCleanup;
+    // One event per subject, once its outcome is final; an interrupted run ends without them.
+    List<String> eventFailures = options.recordEvents() && !cutShort
+        ? new EventRecorder(cluster, runId, Clock.systemUTC()).record(outcomes, snapshot) : List.of();
     return BackupReport.builder()
         .runId(runId)
-        .outcomes(book.outcomes())
+        .outcomes(outcomes)
         .apiRequests(calls.requestCount())
         .duration(Duration.ofNanos(System.nanoTime() - begin))
-        .interrupted(interrupted || interruptedInCleanup)
+        .interrupted(cutShort)
         .leftovers(leftovers)
+        .eventFailures(eventFailures)
         .build();
   }
 
