@@ -37,6 +37,7 @@ final class ReportTable {
         + " not run; run " + report.runId() + " took " + report.duration().toSeconds() + " s and "
         + report.apiRequests() + " API requests" + (report.interrupted() ? "; it was interrupted." : "."));
     report.leftovers().forEach(leftover -> out.println("not deleted: " + leftover));
+    report.eventFailures().forEach(failure -> out.println("event not recorded: " + failure));
   }
 
   private static long count(BackupReport report, OutcomeStatus status) {

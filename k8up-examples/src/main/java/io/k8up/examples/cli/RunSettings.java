@@ -61,6 +61,11 @@ final class RunSettings {
           + " credentials; referenced, never read. Default: ${DEFAULT-VALUE}.")
   String repositorySecret;
 
+  @Option(names = "--record-events",
+      description = "Record a Kubernetes Event on each claim and pod with its outcome, so that kubectl describe pvc"
+          + " tells why; needs \"create\" on events.")
+  boolean recordEvents;
+
   private RunId fresh;
 
   /** The run id given, or one fresh id for the life of this command. */
@@ -84,7 +89,8 @@ final class RunSettings {
         .maxConcurrent(maxConcurrent)
         .maxPerNode(maxPerNode)
         .grouping(grouping)
-        .unitTimeout(timeout);
+        .unitTimeout(timeout)
+        .recordEvents(recordEvents);
     if (maxPerNamespace != null) {
       options.maxPerNamespace(maxPerNamespace);
     }

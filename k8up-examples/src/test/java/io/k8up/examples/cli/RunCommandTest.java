@@ -8,6 +8,7 @@ import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.FakeJobController.Verdict;
 import io.k8up.core.testing.MockApiServer;
 import io.k8up.core.testing.RestrictedProfile;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import java.nio.file.Path;
@@ -77,6 +78,24 @@ class RunCommandTest {
     assertThat(run.out()).startsWith("NAMESPACE").contains("FAILED", "BACKUP_FAILED", "BackoffLimitExceeded",
         "0 backed up, 1 failed");
     assertThat(run.err()).contains("FAILED team-a/data");
+  }
+
+  @Test
+  void recordEventsLeavesTheOutcomeOnTheClaim() throws Exception {
+    LiveCluster.mountedClaim(api.client());
+    Path kubeconfig = TestKubeconfig.write(dir, api.baseUrl(), "t");
+
+    CliRun run;
+    try (FakeJobController controller = FakeJobController.start(api.client(), "team-a", (job, looks) -> Verdict.COMPLETE)) {
+      run = CliRun.of("run", "--kubeconfig", kubeconfig.toString(), "--record-events");
+    }
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(new CoreV1Api(api.client()).listNamespacedEvent("team-a").execute().getItems())
+        .singleElement().satisfies(event -> {
+          assertThat(event.getInvolvedObject().getName()).isEqualTo("data");
+          assertThat(event.getReason()).isEqualTo("BackupSucceeded");
+        });
   }
 
   @Test
