@@ -1,11 +1,13 @@
 package io.k8up.core.internal.run;
 
+import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.RunContext;
 import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.SnapshotMaterialization;
 import io.kubernetes.client.common.KubernetesObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,5 +62,11 @@ final class UnitInFlight {
     return materialization instanceof SnapshotMaterialization snapshot
         ? snapshot.job().getMetadata().getName()
         : ((JobMaterialization) materialization).completionJob();
+  }
+
+  /** What an outcome tells of the unit, as of now. */
+  UnitFacts facts() {
+    return new UnitFacts(Optional.of(unit.strategyId()), Optional.of(unit.id()), node, unit.attempt(),
+        Optional.of(Duration.ofNanos(System.nanoTime() - firstStarted)));
   }
 }

@@ -1,0 +1,33 @@
+package io.k8up.core.internal.run;
+
+import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.ProgressEvent;
+import io.k8up.core.run.ProgressListener;
+import java.util.Optional;
+
+/** Tells the run's listener what happens to each unit; a listener that throws does not stop the run. */
+final class Progress {
+
+  private final ProgressListener listener;
+
+  Progress(ProgressListener listener) {
+    this.listener = listener;
+  }
+
+  void emit(ProgressEvent.Type type, BackupUnit unit, Optional<String> node, String message) {
+    ProgressEvent event = ProgressEvent.builder()
+        .type(type)
+        .unitId(unit.id())
+        .namespace(unit.namespace())
+        .claims(unit.claimNames())
+        .node(node)
+        .attempt(unit.attempt())
+        .message(message)
+        .build();
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException e) {
+      // A listener's failure must not stop a backup; the report still tells everything.
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.k8up.core.internal.run;
+
+import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
+import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.plan.Subject;
+import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.OutcomeReason;
+import io.k8up.core.run.OutcomeStatus;
+import io.k8up.core.run.ProgressEvent;
+import io.k8up.core.snapshot.SnapshotException;
+import io.k8up.core.spi.EphemeralContainerMaterialization;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+
+/**
+ * The units whose objects exist, and how each ends: settled in the book, its objects deleted, a
+ * progress event told; a stale one planned again and queued for its next attempt.
+ */
+final class RunningUnits implements UnitReports {
+
+  private final List<UnitInFlight> running = new ArrayList<>();
+  private final OutcomeBook book;
+  private final UnitQueue queue;
+  private final Replanner replanner;
+  private final ObjectCleanup cleanup;
+  private final Progress progress;
+  private final ExecutorOptions options;
+  private boolean interruptedInCleanup;
+
+  RunningUnits(OutcomeBook book, UnitQueue queue, Replanner replanner, ObjectCleanup cleanup, Progress progress,
+      ExecutorOptions options) {
+    this.book = book;
+    this.queue = queue;
+    this.replanner = replanner;
+    this.cleanup = cleanup;
+    this.progress = progress;
+    this.options = options;
+  }
+
+  boolean isEmpty() {
+    return running.isEmpty();
+  }
+
+  int size() {
+    return running.size();
+  }
+
+  long count(Predicate<UnitInFlight> which) {
+    return running.stream().filter(which).count();
+  }
+
+  /** A copy, for looking at each unit while some of them end. */
+  List<UnitInFlight> all() {
+    return List.copyOf(running);
+  }
+
+  /** Whether a delete was interrupted; the loop stops after the current round. */
+  boolean interruptedInCleanup() {
+    return interruptedInCleanup;
+  }
+
+  @Override
+  public void watch(UnitInFlight unit) {
+    running.add(unit);
+  }
+
+  @Override
+  public void started(UnitInFlight unit, boolean adopted) {
+    progress.emit(adopted ? ProgressEvent.Type.ADOPTED : ProgressEvent.Type.STARTED, unit.unit, unit.node, "");
+  }
+
+  @Override
+  public void placed(UnitInFlight unit) {
+    unit.placedReported = true;
+    progress.emit(ProgressEvent.Type.PLACED, unit.unit, unit.node, "");
+  }
+
+  @Override
+  public void notStarted(QueuedUnit queued, OutcomeReason reason, String message) {
+    OptionalLong firstStart = queued.firstStart();
+    UnitFacts facts = new UnitFacts(Optional.of(queued.unit().strategyId()), Optional.of(queued.unit().id()),
+        Optional.empty(), queued.unit().attempt(), firstStart.isPresent()
+            ? Optional.of(Duration.ofNanos(System.nanoTime() - firstStart.getAsLong())) : Optional.empty());
+    for (ClaimTarget target : queued.unit().targets()) {
+      book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.FAILED, reason, message, facts);
+    }
+    progress.emit(ProgressEvent.Type.FAILED, queued.unit(), Optional.empty(), message);
+  }
+
+  @Override
+  public void requeue(QueuedUnit queued) {
+    queue.putBack(queued);
+  }
+
+  @Override
+  public void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
+    boolean keep = status == OutcomeStatus.FAILED && options.keepFailedUnits();
+    if (!keep) {
+      try {
+        cleanup.deleteAll(unit.createdObjects());
+      } catch (InterruptedException e) {
+        interruptedInCleanup = true;
+      }
+    }
+    running.remove(unit);
+    settle(unit, status, reason, message);
+    progress.emit(status == OutcomeStatus.SUCCEEDED ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED,
+        unit.unit, unit.node, status == OutcomeStatus.SUCCEEDED ? "" : message);
+  }
+
+  @Override
+  public void failWithoutCleanup(UnitInFlight unit, OutcomeReason reason, String message) {
+    running.remove(unit);
+    settle(unit, OutcomeStatus.FAILED, reason, message);
+    progress.emit(ProgressEvent.Type.FAILED, unit.unit, unit.node, message);
+  }
+
+  @Override
+  public void stale(UnitInFlight unit, String why) throws InterruptedException {
+    cleanup.deleteAll(unit.createdObjects());
+    running.remove(unit);
+    if (unit.unit.attempt() >= options.maxPlacementAttempts()) {
+      settle(unit, OutcomeStatus.FAILED, OutcomeReason.PLACEMENT_STALE, why + "; gave up after "
+          + unit.unit.attempt() + " attempts: check that the node exists and can take the pod, and that"
+          + " the volume can be mounted there");
+      progress.emit(ProgressEvent.Type.FAILED, unit.unit, unit.node, why);
+      return;
+    }
+    progress.emit(ProgressEvent.Type.RETRIED, unit.unit, unit.node, why);
+    replan(unit, why);
+  }
+
+  @Override
+  public void failIfOverdue(UnitInFlight unit, String lastProblem) {
+    Duration ran = Duration.ofNanos(System.nanoTime() - unit.started);
+    if (ran.compareTo(options.unitTimeout()) >= 0) {
+      finish(unit, OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT, "the backup did not finish within "
+          + options.unitTimeout() + "; raise the unit timeout or look at the backup pod" + lastProblem);
+    }
+  }
+
+  /** Ends every unit still running when the loop stops, by interruption or by an unexpected exception. */
+  void interruptAll() {
+    for (UnitInFlight unit : List.copyOf(running)) {
+      try {
+        cleanup.deleteAll(unit.createdObjects());
+      } catch (InterruptedException e) {
+        interruptedInCleanup = true;
+        Thread.interrupted();
+      }
+      settle(unit, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED,
+          unit.materialization instanceof EphemeralContainerMaterialization container
+              ? "the run was interrupted while the backup ran; ephemeral container " + container.containerName()
+                  + " in pod " + container.pod() + " cannot be stopped and finishes on its own; run the backup again"
+              : "the run was interrupted while the backup ran; its objects were deleted, run the backup again");
+    }
+    running.clear();
+  }
+
+  private void replan(UnitInFlight unit, String why) {
+    Replanner.Replan again;
+    try {
+      again = replanner.replan(unit, why, book);
+    } catch (SnapshotException e) {
+      settle(unit, OutcomeStatus.FAILED, OutcomeReason.API_ERROR, why + "; re-planning failed: " + e.getMessage());
+      return;
+    }
+    queue.enqueue(again.units(), again.snapshot(), OptionalLong.of(unit.firstStarted));
+  }
+
+  private void settle(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
+    for (ClaimTarget target : unit.unit.targets()) {
+      book.settle(Subject.claim(target.namespace(), target.name()), status, reason, message, unit.facts());
+    }
+  }
+}

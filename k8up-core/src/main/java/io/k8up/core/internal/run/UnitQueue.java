@@ -1,0 +1,69 @@
+package io.k8up.core.internal.run;
+
+import com.google.common.math.LongMath;
+import io.k8up.core.model.Claim;
+import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.run.BackupUnit;
+import io.k8up.core.run.ProgressEvent;
+import io.k8up.core.run.RunContext;
+import io.k8up.core.run.RunId;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The units waiting for their turn: largest first, then by namespace and first claim, for a stable order. */
+final class UnitQueue implements Iterable<QueuedUnit> {
+
+  private static final Comparator<QueuedUnit> LARGEST_FIRST = Comparator
+      .comparingLong(QueuedUnit::size).reversed()
+      .thenComparing(queued -> queued.unit().namespace())
+      .thenComparing(queued -> queued.unit().claimNames().get(0));
+
+  private final List<QueuedUnit> queue = new ArrayList<>();
+  private final RunId runId;
+  private final BackupToolSpec tool;
+  private final Progress progress;
+
+  UnitQueue(RunId runId, BackupToolSpec tool, Progress progress) {
+    this.runId = runId;
+    this.tool = tool;
+    this.progress = progress;
+  }
+
+  /** Queues {@code units}, planned from {@code snapshot}; {@code firstStart} when their claims ran before. */
+  void enqueue(List<BackupUnit> units, ClusterSnapshot snapshot, OptionalLong firstStart) {
+    RunContext context = RunContext.of(runId, tool, snapshot);
+    for (BackupUnit unit : units) {
+      long size = unit.targets().stream()
+          .mapToLong(target -> snapshot.claim(target.namespace(), target.name())
+              .flatMap(Claim::requestedBytes).orElse(0L))
+          .reduce(0L, LongMath::saturatedAdd);
+      queue.add(new QueuedUnit(unit, context, size, firstStart));
+      progress.emit(ProgressEvent.Type.QUEUED, unit, Optional.empty(), "");
+    }
+    queue.sort(LARGEST_FIRST);
+  }
+
+  /** Puts back a unit whose start was cut short, last. */
+  void putBack(QueuedUnit queued) {
+    queue.add(queued);
+  }
+
+  boolean isEmpty() {
+    return queue.isEmpty();
+  }
+
+  void clear() {
+    queue.clear();
+  }
+
+  /** The units in turn order; {@link Iterator#remove()} takes one out. */
+  @Override
+  public Iterator<QueuedUnit> iterator() {
+    return queue.iterator();
+  }
+}
