@@ -17,6 +17,7 @@ import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.Manifests;
 import io.k8up.core.run.ProgressListener;
 import io.k8up.core.run.RunId;
+import io.k8up.core.run.SnapshotSource;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.Sweeper;
 import io.k8up.core.snapshot.ClusterSnapshot;
@@ -47,7 +48,10 @@ import java.util.Optional;
  *
  * <p>A live cluster is read with what the chosen strategies need: Nodes when asked for, discovery
  * of what the server serves (once per instance), and VolumeSnapshotClasses when {@code
- * csi-snapshot} is among the strategies. Instances are thread-safe; each run is independent.
+ * csi-snapshot} is among the strategies. Claims, pods and PersistentVolumes are listed at each
+ * read, or taken from the {@link SnapshotSource} given with {@link Builder#liveCluster(ApiClient,
+ * Collection, SnapshotSource)}, such as informer caches. Instances are thread-safe; each run is
+ * independent.
  */
 public final class K8upRwo {
 
@@ -60,6 +64,7 @@ public final class K8upRwo {
   private final Optional<ApiClient> client;
   private final ImmutableList<String> namespaces;
   private final Optional<ClusterSnapshot> fixedSnapshot;
+  private final Optional<SnapshotSource> reads;
   private final boolean readNodes;
   private final BackupPlanner planner;
   private final BackupToolSpec tool;
@@ -73,6 +78,7 @@ public final class K8upRwo {
     this.client = Optional.ofNullable(builder.client);
     this.namespaces = builder.namespaces;
     this.fixedSnapshot = Optional.ofNullable(builder.snapshot);
+    this.reads = Optional.ofNullable(builder.reads);
     this.readNodes = builder.readNodes;
     this.planner = builder.planner();
     this.tool = builder.tool;
@@ -170,7 +176,8 @@ public final class K8upRwo {
 
   private ClusterSnapshot readLive(Collection<String> wanted) throws SnapshotException {
     ApiClient api = liveClient("reading the cluster");
-    ClusterSnapshot snapshot = readNodes ? LiveSnapshots.readWithNodes(api, wanted) : LiveSnapshots.read(api, wanted);
+    ClusterSnapshot snapshot = reads.isPresent() ? reads.get().read(wanted)
+        : readNodes ? LiveSnapshots.readWithNodes(api, wanted) : LiveSnapshots.read(api, wanted);
     boolean snapshots = planner.strategies().stream().anyMatch(strategy -> strategy.id().equals(CSI_SNAPSHOT));
     synchronized (this) {
       if (capabilities == null) {
@@ -188,6 +195,7 @@ public final class K8upRwo {
     private ApiClient client;
     private ImmutableList<String> namespaces = ImmutableList.of();
     private ClusterSnapshot snapshot;
+    private SnapshotSource reads;
     private boolean readNodes;
     private boolean requireOptIn;
     private List<String> strategyOrder;
@@ -209,6 +217,21 @@ public final class K8upRwo {
       this.client = checkNotNull(client, "client");
       this.namespaces = ImmutableList.copyOf(namespaces);
       checkArgument(!this.namespaces.isEmpty(), "at least one namespace is required");
+      this.reads = null;
+      return this;
+    }
+
+    /**
+     * A live cluster whose claims, pods and PersistentVolumes are read from {@code reads} instead
+     * of listed, e.g. from informer caches; {@code client} still runs backups and, once per
+     * instance, discovers what the server serves and reads the VolumeSnapshotClasses {@code
+     * csi-snapshot} needs. Nodes are whatever {@code reads} gives.
+     *
+     * @throws IllegalArgumentException if no namespace is given
+     */
+    public Builder liveCluster(ApiClient client, Collection<String> namespaces, SnapshotSource reads) {
+      liveCluster(client, namespaces);
+      this.reads = checkNotNull(reads, "reads");
       return this;
     }
 
@@ -273,12 +296,13 @@ public final class K8upRwo {
      * The instance.
      *
      * @throws IllegalStateException if no source, or both sources, are given, or both a strategy
-     *     order and strategies
+     *     order and strategies, or both a snapshot source and {@code readNodes(true)}
      * @throws IllegalArgumentException if the strategy order names a strategy that is not installed
      */
     public K8upRwo build() {
       checkState((client == null) != (snapshot == null), "give either liveCluster(...) or snapshot(...)");
       checkState(strategyOrder == null || strategies == null, "give either a strategy order or strategies");
+      checkState(reads == null || !readNodes, "a snapshot source gives its own nodes: do not combine it with readNodes(true)");
       return new K8upRwo(this);
     }
 

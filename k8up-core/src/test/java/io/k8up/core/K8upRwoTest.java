@@ -24,7 +24,9 @@ import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimSpec;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimStatus;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +70,35 @@ class K8upRwoTest {
       assertThat(outcome.subject().name()).isEqualTo("data");
       assertThat(outcome.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     });
+  }
+
+  @Test
+  void aSnapshotSourceIsReadInsteadOfListingClaimsPodsAndVolumes() throws Exception {
+    ClusterSnapshot cached = ClusterSnapshot.of(List.of(Fixtures.boundClaim("data", AccessMode.READ_WRITE_MANY).build()),
+        List.of(Fixtures.volumeFor("data").build()), List.of());
+    List<Collection<String>> asked = new CopyOnWriteArrayList<>();
+    K8upRwo backups = K8upRwo.builder()
+        .liveCluster(api.client(), List.of(NAMESPACE), namespaces -> {
+          asked.add(List.copyOf(namespaces));
+          return cached;
+        })
+        .strategies(List.of(JOBS))
+        .executorOptions(ExecutorOptions.builder().pollInterval(Duration.ofMillis(10)).build())
+        .build();
+    api.takeRequests();
+
+    BackupReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, FakeJobController.completeAfter(1))) {
+      report = backups.run();
+    }
+
+    assertThat(report.outcomes()).singleElement().satisfies(outcome ->
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.SUCCEEDED));
+    assertThat(asked).first().isEqualTo(List.of(NAMESPACE));
+    assertThat(api.takeRequests()).noneMatch(request ->
+        request.contains("persistentvolume") || request.equals("GET /api/v1/namespaces/" + NAMESPACE + "/pods"));
+    assertThatThrownBy(() -> K8upRwo.builder().liveCluster(api.client(), List.of(NAMESPACE), namespaces -> cached)
+        .readNodes(true).build()).hasMessageContaining("readNodes");
   }
 
   @Test
