@@ -7,12 +7,19 @@ import static io.k8up.core.run.BackupExecutorTest.claimsOnNodes;
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.testing.FakeJobController;
+import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Support;
+import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.FakeJobController.Verdict;
+import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.MockApiServer;
+import io.k8up.core.testing.TestStrategy;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
@@ -167,6 +174,54 @@ class ExecutorFaultsTest {
     assertThat(events).filteredOn(event -> event.type() == ProgressEvent.Type.RETRIED).singleElement()
         .satisfies(event -> assertThat(event.message()).contains("could not be scheduled", "didn't match"));
     assertThat(jobsLeft()).isEmpty();
+  }
+
+  @Test
+  void aReplanKeepsWhatTheRunKnewOfTheClusterWhenTheFreshReadLacksIt() throws Exception {
+    ClusterCapabilities discovered = ClusterCapabilities.builder().version("v1.31.0").addServedResources("pods").build();
+    ClusterSnapshot before = claimsOnNodes(Map.of("a", "node-1")).withCapabilities(discovered);
+    ClusterSnapshot afterWithoutDiscovery = claimsOnNodes(Map.of("a", "node-2"));
+    // A strategy that needs to know the cluster: without the run's capabilities it would refuse.
+    BackupPlanner planner = BackupPlanner.builder().strategies(List.of(new CapabilityAwareStrategy())).build();
+
+    BackupReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, (job, looks) -> {
+      if (attempt(job) == 1) {
+        if (looks == 1) {
+          createPodFor(job, unschedulable());
+        }
+        return Verdict.KEEP_RUNNING;
+      }
+      return Verdict.COMPLETE;
+    })) {
+      report = BackupExecutor.builder().client(api.client()).planner(planner).tool(TOOL).runId(RunId.of("test"))
+          .options(FAST).snapshots(namespaces -> afterWithoutDiscovery).build()
+          .run(planner.plan(before), before);
+    }
+
+    Outcome outcome = report.outcomes().get(0);
+    assertThat(outcome.status()).as(outcome.message()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(outcome.attempts()).isEqualTo(2);
+  }
+
+  /** Supports claims only on a cluster whose capabilities were discovered. */
+  private static final class CapabilityAwareStrategy implements VolumeAccessStrategy {
+    private final TestStrategy jobs = TestStrategy.nodeBound("aware", target -> true, "");
+
+    @Override
+    public String id() {
+      return "aware";
+    }
+
+    @Override
+    public Support supports(ClaimTarget target, ClusterSnapshot snapshot) {
+      return snapshot.capabilities().discovered() ? Support.supported() : Support.unsupported("cluster unknown");
+    }
+
+    @Override
+    public Materialization materialize(BackupUnit unit, RunContext context) {
+      return jobs.materialize(unit, context);
+    }
   }
 
   @Test
