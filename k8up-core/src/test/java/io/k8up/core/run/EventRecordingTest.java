@@ -1,5 +1,7 @@
 package io.k8up.core.run;
 
+import static io.k8up.core.run.BackupExecutorTest.FAST;
+import static io.k8up.core.run.BackupExecutorTest.PLANNER;
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static io.k8up.core.testing.Fixtures.boundClaim;
 import static io.k8up.core.testing.Fixtures.runningPod;
@@ -10,15 +12,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.BackupPlan;
-import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.FakeJobController.Verdict;
 import io.k8up.core.testing.MockApiServer;
-import io.k8up.core.testing.TestStrategy;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,18 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(30)
 class EventRecordingTest {
 
-  static final ExecutorOptions FAST = ExecutorOptions.builder()
-      .pollInterval(Duration.ofMillis(10))
-      .apiBackoff(Duration.ofMillis(5))
-      .unschedulableTimeout(Duration.ofMillis(100))
-      .unitTimeout(Duration.ofSeconds(10))
-      .build();
-
   static final ExecutorOptions WITH_EVENTS = ExecutorOptions.builder().from(FAST).recordEvents(true).build();
-
-  static final BackupPlanner PLANNER = BackupPlanner.builder()
-      .strategies(List.of(TestStrategy.nodeBound("jobs", target -> true, "")))
-      .build();
 
   static final String EVENTS = "/api/v1/namespaces/" + NAMESPACE + "/events";
 

@@ -149,15 +149,7 @@ class ExecutorFaultsTest {
     AtomicInteger reads = new AtomicInteger();
 
     BackupReport report;
-    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, (job, looks) -> {
-      if (attempt(job) == 1) {
-        if (looks == 1) {
-          createPodFor(job, unschedulable());
-        }
-        return Verdict.KEEP_RUNNING;
-      }
-      return Verdict.COMPLETE;
-    })) {
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, unschedulableThenComplete())) {
       report = executor(api.client(), FAST)
           .snapshots(namespaces -> {
             reads.incrementAndGet();
@@ -185,15 +177,7 @@ class ExecutorFaultsTest {
     BackupPlanner planner = BackupPlanner.builder().strategies(List.of(new CapabilityAwareStrategy())).build();
 
     BackupReport report;
-    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, (job, looks) -> {
-      if (attempt(job) == 1) {
-        if (looks == 1) {
-          createPodFor(job, unschedulable());
-        }
-        return Verdict.KEEP_RUNNING;
-      }
-      return Verdict.COMPLETE;
-    })) {
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, unschedulableThenComplete())) {
       report = BackupExecutor.builder().client(api.client()).planner(planner).tool(TOOL).runId(RunId.of("test"))
           .options(FAST).snapshots(namespaces -> afterWithoutDiscovery).build()
           .run(planner.plan(before), before);
@@ -324,6 +308,19 @@ class ExecutorFaultsTest {
     // units each: far fewer looks than claims.
     assertThat(report.apiRequests()).isBetween(2000L, 2600L);
     assertThat(jobsLeft()).isEmpty();
+  }
+
+  /** The first attempt's pod cannot be scheduled; a later attempt's Job completes. */
+  private FakeJobController.Script unschedulableThenComplete() {
+    return (job, looks) -> {
+      if (attempt(job) == 1) {
+        if (looks == 1) {
+          createPodFor(job, unschedulable());
+        }
+        return Verdict.KEEP_RUNNING;
+      }
+      return Verdict.COMPLETE;
+    };
   }
 
   private static int attempt(V1Job job) {

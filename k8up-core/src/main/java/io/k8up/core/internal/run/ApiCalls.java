@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.k8up.core.run.ExecutorOptions;
 import io.kubernetes.client.openapi.ApiException;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,15 +20,16 @@ import okhttp3.ResponseBody;
  */
 final class ApiCalls {
 
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
   private final int attempts;
   private final Duration initialBackoff;
-  private final Duration maxBackoff;
   private final AtomicLong requests = new AtomicLong();
 
-  ApiCalls(int attempts, Duration initialBackoff, Duration maxBackoff) {
-    this.attempts = attempts;
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
+  /** Calls retried as {@code options} say: {@code apiAttempts} tries, from {@code apiBackoff}, doubling up to 5 s. */
+  ApiCalls(ExecutorOptions options) {
+    this.attempts = options.apiAttempts();
+    this.initialBackoff = options.apiBackoff();
   }
 
   /**
@@ -49,7 +51,7 @@ final class ApiCalls {
         throw failure;
       }
       Thread.sleep(backoff.toMillis());
-      backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
   }
 

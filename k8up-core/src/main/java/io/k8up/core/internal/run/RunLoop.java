@@ -71,7 +71,7 @@ public final class RunLoop {
 
   public RunLoop(ApiClient client, BackupPlanner planner, ExecutorOptions options, BackupToolSpec tool,
       RunId runId, SnapshotSource snapshots, ProgressListener listener) {
-    this.calls = new ApiCalls(options.apiAttempts(), options.apiBackoff(), Duration.ofSeconds(5));
+    this.calls = new ApiCalls(options);
     this.cluster = new ClusterOperations(client, calls);
     this.strategies = planner.strategies().stream()
         .collect(ImmutableMap.toImmutableMap(VolumeAccessStrategy::id, strategy -> strategy));

@@ -3,13 +3,13 @@ package io.k8up.core.internal.run;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.k8up.core.model.K8upAnnotations;
+import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.ImmutableSweepReport;
 import io.k8up.core.run.RunId;
 import io.k8up.core.run.RunObjects;
 import io.k8up.core.run.SweepReport;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -32,7 +32,7 @@ public final class SweepRun {
   private final ImmutableSweepReport.Builder report = SweepReport.builder();
 
   public SweepRun(ApiClient client) {
-    this.cluster = new ClusterOperations(client, new ApiCalls(5, Duration.ofMillis(200), Duration.ofSeconds(5)));
+    this.cluster = new ClusterOperations(client, new ApiCalls(ExecutorOptions.defaults()));
   }
 
   /** Sweeps {@code namespaces}; see {@link io.k8up.core.run.Sweeper#sweep}. */
