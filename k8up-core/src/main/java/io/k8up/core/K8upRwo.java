@@ -20,6 +20,8 @@ import io.k8up.core.run.RunId;
 import io.k8up.core.run.SnapshotSource;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.Sweeper;
+import io.k8up.core.sink.BackupSink;
+import io.k8up.core.sink.ResticSink;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
@@ -70,6 +72,7 @@ public final class K8upRwo {
   private final BackupToolSpec tool;
   private final RunId runId;
   private final ExecutorOptions options;
+  private final BackupSink sink;
   private final ImmutableList<ProgressListener> listeners;
   private ClusterCapabilities capabilities;
   private ImmutableList<SnapshotClass> snapshotClasses;
@@ -84,6 +87,7 @@ public final class K8upRwo {
     this.tool = builder.tool;
     this.runId = builder.runId;
     this.options = builder.options;
+    this.sink = builder.sink;
     this.listeners = ImmutableList.copyOf(builder.listeners);
   }
 
@@ -153,6 +157,7 @@ public final class K8upRwo {
         .tool(tool)
         .runId(runId)
         .options(options)
+        .sink(sink)
         .snapshots(this::readLive);
     listeners.forEach(executor::listener);
     return executor.build().run(plan, snapshot);
@@ -203,6 +208,7 @@ public final class K8upRwo {
     private BackupToolSpec tool = BackupToolSpec.restic(DEFAULT_REPOSITORY_SECRET).build();
     private RunId runId = RunId.fresh();
     private ExecutorOptions options = ExecutorOptions.defaults();
+    private BackupSink sink = ResticSink.fromEnvironment();
     private final List<ProgressListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -283,6 +289,15 @@ public final class K8upRwo {
     /** Limits, grouping, timeouts and retries of runs; default {@link ExecutorOptions#defaults()}. */
     public Builder executorOptions(ExecutorOptions options) {
       this.options = checkNotNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Where runs stream the output of pods' backup commands; default {@link
+     * ResticSink#fromEnvironment()}. See {@link BackupExecutor.Builder#sink}.
+     */
+    public Builder sink(BackupSink sink) {
+      this.sink = checkNotNull(sink, "sink");
       return this;
     }
 

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import io.k8up.core.model.BackupTarget;
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.CommandTarget;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -48,6 +49,11 @@ public abstract class Decision {
   /** The claim target of a claim backup, if this is one. */
   public Optional<ClaimTarget> claimTarget() {
     return target().filter(ClaimTarget.class::isInstance).map(ClaimTarget.class::cast);
+  }
+
+  /** The command target of a pod's backup command, if this is one. */
+  public Optional<CommandTarget> commandTarget() {
+    return target().filter(CommandTarget.class::isInstance).map(CommandTarget.class::cast);
   }
 
   /** A decision to back {@code target} up, without a strategy. */

@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkState;
 import io.k8up.core.internal.run.RunLoop;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.sink.BackupSink;
+import io.k8up.core.sink.ResticSink;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
 import io.kubernetes.client.openapi.ApiClient;
@@ -40,6 +42,7 @@ public final class BackupExecutor {
   private final RunId runId;
   private final ExecutorOptions options;
   private final SnapshotSource snapshots;
+  private final BackupSink sink;
   private final List<ProgressListener> listeners;
 
   private BackupExecutor(Builder builder) {
@@ -50,6 +53,7 @@ public final class BackupExecutor {
     this.options = builder.options;
     this.snapshots = builder.snapshots != null
         ? builder.snapshots : namespaces -> LiveSnapshots.read(builder.client, namespaces);
+    this.sink = builder.sink != null ? builder.sink : ResticSink.fromEnvironment();
     this.listeners = List.copyOf(builder.listeners);
   }
 
@@ -72,7 +76,7 @@ public final class BackupExecutor {
     checkNotNull(plan, "plan");
     checkNotNull(snapshot, "snapshot");
     ProgressListener all = event -> listeners.forEach(listener -> listener.onEvent(event));
-    return new RunLoop(client, planner, options, tool, runId, snapshots, all).run(plan, snapshot);
+    return new RunLoop(client, planner, options, tool, sink, runId, snapshots, all).run(plan, snapshot);
   }
 
   /** Builds a {@link BackupExecutor}; client, planner and tool are required. */
@@ -84,6 +88,7 @@ public final class BackupExecutor {
     private RunId runId = RunId.fresh();
     private ExecutorOptions options = ExecutorOptions.defaults();
     private SnapshotSource snapshots;
+    private BackupSink sink;
     private final List<ProgressListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -124,6 +129,17 @@ public final class BackupExecutor {
     /** Where fresh snapshots for re-planning come from; default the cluster, read live. */
     public Builder snapshots(SnapshotSource snapshots) {
       this.snapshots = checkNotNull(snapshots, "snapshots");
+      return this;
+    }
+
+    /**
+     * Where the output of pods' backup commands ({@code k8up.io/backupcommand}) is streamed;
+     * default {@link ResticSink#fromEnvironment()}, a local {@code restic} with this process's
+     * environment. Commands run through {@code pods/exec}, so the client needs {@code create} on
+     * {@code pods/exec} in their namespaces.
+     */
+    public Builder sink(BackupSink sink) {
+      this.sink = checkNotNull(sink, "sink");
       return this;
     }
 

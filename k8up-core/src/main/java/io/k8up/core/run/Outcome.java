@@ -45,6 +45,9 @@ public abstract class Outcome {
   /** From the start of the first attempt to the end of the last; empty when none started. */
   public abstract Optional<Duration> duration();
 
+  /** For a pod's backup command: what running it gave; empty for claims. */
+  public abstract Optional<CommandReport> command();
+
   public static ImmutableOutcome.Builder builder() {
     return ImmutableOutcome.builder();
   }

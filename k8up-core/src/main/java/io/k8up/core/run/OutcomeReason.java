@@ -32,6 +32,16 @@ public enum OutcomeReason {
   VANISHED,
   /** The run was interrupted before the unit finished. */
   INTERRUPTED,
-  /** Running backup commands is not supported by this version; the pod's command was not run. */
-  COMMAND_NOT_RUN
+  /**
+   * The pod's backup command exited non-zero, or exited 0 having written nothing; the outcome's
+   * {@link Outcome#command()} has its exit code and standard error. Nothing was kept.
+   */
+  COMMAND_FAILED,
+  /**
+   * The backup command could not be run: no such pod or container, the runtime could not start
+   * it, or the connection broke before its exit status arrived. Nothing was kept.
+   */
+  EXEC_FAILED,
+  /** The sink receiving the command's output (restic, by default) failed; nothing was kept. */
+  SINK_FAILED
 }

@@ -77,6 +77,23 @@ public final class ReportJson {
     if (outcome.duration().isPresent()) {
       json.name("durationSeconds").value(outcome.duration().get().toMillis() / 1000.0);
     }
+    if (outcome.command().isPresent()) {
+      writeCommand(outcome.command().get(), json);
+    }
+    json.endObject();
+  }
+
+  private static void writeCommand(CommandReport command, JsonWriter json) throws IOException {
+    json.name("command").beginObject();
+    json.name("fileName").value(command.fileName());
+    json.name("bytesStreamed").value(command.bytesStreamed());
+    if (command.exitCode().isPresent()) {
+      json.name("exitCode").value(command.exitCode().get());
+    }
+    json.name("stderr").value(command.stderr());
+    if (command.snapshotId().isPresent()) {
+      json.name("snapshotId").value(command.snapshotId().get());
+    }
     json.endObject();
   }
 }

@@ -294,18 +294,4 @@ class BackupExecutorTest {
     assertThat(report.outcomes().get(0).reason()).isEqualTo(OutcomeReason.BACKUP_FAILED);
     assertThat(jobsLeft()).hasSize(1);
   }
-
-  @Test
-  void backupCommandsAreReportedAsNotRun() {
-    ClusterSnapshot snapshot = ClusterSnapshot.of(List.of(), List.of(), List.of(
-        runningPod("db-0", "node-1").annotations(Map.of(K8upAnnotations.BACKUP_COMMAND, "pg_dump")).build()));
-
-    BackupReport report = executor(FAST).build().run(PLANNER.plan(snapshot), snapshot);
-
-    Outcome outcome = report.outcomes().get(0);
-    assertThat(outcome.subject()).isEqualTo(Subject.pod(NAMESPACE, "db-0"));
-    assertThat(outcome.status()).isEqualTo(OutcomeStatus.NOT_RUN);
-    assertThat(outcome.reason()).isEqualTo(OutcomeReason.COMMAND_NOT_RUN);
-    assertThat(report.allBackupsSucceeded()).isFalse();
-  }
 }

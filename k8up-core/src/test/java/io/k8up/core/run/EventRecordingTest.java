@@ -13,9 +13,11 @@ import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.testing.ExecScript;
 import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.FakeJobController.Verdict;
 import io.k8up.core.testing.MockApiServer;
+import io.k8up.core.testing.RecordingSink;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import java.util.List;
@@ -65,6 +67,7 @@ class EventRecordingTest {
           .tool(BackupToolSpec.restic("repository").build())
           .runId(RunId.of("test"))
           .options(options)
+          .sink(new RecordingSink())
           .build()
           .run(plan, snapshot);
     }
@@ -84,13 +87,15 @@ class EventRecordingTest {
 
   @Test
   void oneEventPerClaimAndPodTellsHowItFared() throws Exception {
+    ExecScript.of(NAMESPACE, "db-0", "app", "dump").stderr("dump: database is locked").exits(api.server(), 2);
+
     BackupReport report = run(WITH_EVENTS);
 
     Map<String, Outcome> outcomes = bySubject(report);
     assertThat(outcomes.get("PersistentVolumeClaim ok").status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(outcomes.get("PersistentVolumeClaim broken").status()).isEqualTo(OutcomeStatus.FAILED);
     assertThat(outcomes.get("PersistentVolumeClaim off").status()).isEqualTo(OutcomeStatus.SKIPPED);
-    assertThat(outcomes.get("Pod db-0").status()).isEqualTo(OutcomeStatus.NOT_RUN);
+    assertThat(outcomes.get("Pod db-0").reason()).isEqualTo(OutcomeReason.COMMAND_FAILED);
     assertThat(report.eventFailures()).isEmpty();
 
     Map<String, CoreV1Event> events = eventsByObject();
@@ -101,12 +106,13 @@ class EventRecordingTest {
         "BackupSkipped");
     assertEvent(events.get("PersistentVolumeClaim broken"), outcomes.get("PersistentVolumeClaim broken"),
         "Warning", "BackupFailed");
-    assertEvent(events.get("Pod db-0"), outcomes.get("Pod db-0"), "Warning", "BackupNotRun");
+    assertEvent(events.get("Pod db-0"), outcomes.get("Pod db-0"), "Warning", "BackupFailed");
     assertThat(events.get("PersistentVolumeClaim ok").getInvolvedObject().getUid()).isEqualTo("uid-ok");
     assertThat(events.get("PersistentVolumeClaim off").getInvolvedObject().getUid())
         .as("the snapshot does not know it").isNull();
     assertThat(events.get("Pod db-0").getInvolvedObject().getUid()).isEqualTo("uid-db");
     assertThat(events.get("PersistentVolumeClaim broken").getMessage()).contains("BackoffLimitExceeded");
+    assertThat(events.get("Pod db-0").getMessage()).contains("exited 2", "database is locked");
   }
 
   private static void assertEvent(CoreV1Event event, Outcome outcome, String type, String reason) {

@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
     StringBuilder line = new StringBuilder()
         .append(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)).append(' ')
         .append(event.type()).append(' ')
-        .append(event.namespace()).append('/').append(String.join(",", event.claims()))
+        .append(event.namespace()).append('/')
+        .append(event.claims().isEmpty() ? event.unitId() : String.join(",", event.claims()))
         .append(" (unit ").append(event.unitId());
     event.node().ifPresent(node -> line.append(", node ").append(node));
     if (event.attempt() > 1) {

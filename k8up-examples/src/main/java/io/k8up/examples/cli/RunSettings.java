@@ -5,6 +5,8 @@ import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.Grouping;
 import io.k8up.core.run.ImmutableExecutorOptions;
 import io.k8up.core.run.RunId;
+import io.k8up.core.sink.BackupSink;
+import io.k8up.core.sink.ResticSink;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -61,6 +63,12 @@ final class RunSettings {
           + " credentials; referenced, never read. Default: ${DEFAULT-VALUE}.")
   String repositorySecret;
 
+  @Option(names = "--restic", paramLabel = "PROGRAM", defaultValue = "restic",
+      description = "The restic that receives the output of pods' backup commands (k8up.io/backupcommand), run on"
+          + " this machine; its repository and password come from this process's environment (RESTIC_REPOSITORY,"
+          + " RESTIC_PASSWORD), not from the repository Secret. Default: ${DEFAULT-VALUE}.")
+  String restic;
+
   @Option(names = "--record-events",
       description = "Record a Kubernetes Event on each claim and pod with its outcome, so that kubectl describe pvc"
           + " tells why; needs \"create\" on events.")
@@ -100,6 +108,11 @@ final class RunSettings {
   /** The restic tool with the chosen image and repository Secret. */
   BackupToolSpec tool() {
     return BackupToolSpec.restic(repositorySecret).image(image).build();
+  }
+
+  /** Where backup commands' output goes: the chosen restic, with this process's environment. */
+  BackupSink sink() {
+    return ResticSink.builder().executable(restic).build();
   }
 
   static final class RunIdConverter implements ITypeConverter<RunId> {

@@ -83,7 +83,8 @@ final class SourceOptions {
     if (strategyOrder != null) {
       backups.strategyOrder(strategyOrder);
     }
-    run.ifPresent(settings -> backups.tool(settings.tool()).runId(settings.runId()).executorOptions(settings.options()));
+    run.ifPresent(settings -> backups.tool(settings.tool()).runId(settings.runId()).executorOptions(settings.options())
+        .sink(settings.sink()));
     Arrays.stream(listeners).forEach(backups::listener);
     try {
       return backups.build();

@@ -3,6 +3,7 @@ package io.k8up.examples.rbac;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.k8up.core.model.K8upAnnotations;
+import io.k8up.core.testing.ExecScript;
 import io.k8up.core.testing.MockApiServer;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -50,6 +51,16 @@ final class RbacCluster {
   }
 
   /** Claim db (ReadWriteOncePod) held by the running pod db-0 on worker-1: ephemeral-container's. */
+  /** Pod dump-0, no volumes, whose backup command dumps a database; its exec answers with a dump. */
+  static void podWithBackupCommand(MockApiServer api) throws ApiException {
+    new CoreV1Api(api.client()).createNamespacedPod(NAMESPACE, new V1Pod().apiVersion("v1").kind("Pod")
+        .metadata(new V1ObjectMeta().namespace(NAMESPACE).name("dump-0")
+            .annotations(Map.of(K8upAnnotations.BACKUP_COMMAND, "pg_dumpall")))
+        .spec(new V1PodSpec().nodeName("worker-1").containers(List.of(new V1Container().name("db").image("db"))))
+        .status(new V1PodStatus().phase("Running"))).execute();
+    ExecScript.of(NAMESPACE, "dump-0", "db", "pg_dumpall").stdout("-- dump").exits(api.server(), 0);
+  }
+
   static void heldReadWriteOncePodClaim(ApiClient client) throws ApiException {
     claimOnVolume(client, "db", "ReadWriteOncePod",
         new V1PersistentVolumeSpec().accessModes(List.of("ReadWriteOncePod")));

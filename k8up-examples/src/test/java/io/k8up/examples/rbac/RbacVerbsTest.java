@@ -18,6 +18,7 @@ import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.FakeJobController.Verdict;
 import io.k8up.core.testing.MockApiServer;
+import io.k8up.core.testing.RecordingSink;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -157,6 +158,19 @@ class RbacVerbsTest {
   }
 
   @Test
+  void aBackupCommandRunExecsInThePod() throws Exception {
+    RbacCluster.podWithBackupCommand(api);
+    ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of(NAMESPACE));
+    RecordingClient library = new RecordingClient(api);
+
+    BackupReport report = run(library, List.of("job-per-pvc", "ephemeral-container"), snapshot);
+
+    assertThat(report.outcomes()).singleElement().satisfies(outcome ->
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(OutcomeStatus.SUCCEEDED));
+    assertExactly(library, "backup-command.yaml", "k8up-rwo-backup-command");
+  }
+
+  @Test
   void aSweepListsAndDeletesJobsClaimsAndSnapshots() throws Exception {
     RbacCluster.leftovers(api.client());
     RecordingClient library = new RecordingClient(api);
@@ -177,6 +191,7 @@ class RbacVerbsTest {
     assertThat(RbacFile.read("csi-snapshot.yaml").roleNames()).containsExactly("k8up-rwo-csi-snapshot");
     assertThat(RbacFile.read("sweep.yaml").roleNames()).containsExactly("k8up-rwo-sweep");
     assertThat(RbacFile.read("events.yaml").roleNames()).containsExactly("k8up-rwo-events");
+    assertThat(RbacFile.read("backup-command.yaml").roleNames()).containsExactly("k8up-rwo-backup-command");
   }
 
   private BackupReport run(RecordingClient library, List<String> order, ClusterSnapshot snapshot) {
@@ -192,6 +207,7 @@ class RbacVerbsTest {
         .tool(BackupToolSpec.restic("repo").build())
         .runId(RunId.of("rbac"))
         .options(options)
+        .sink(new RecordingSink())
         .listener(events::add)
         .build()
         .run(planner.plan(snapshot), snapshot);

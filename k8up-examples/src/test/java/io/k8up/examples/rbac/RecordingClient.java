@@ -4,7 +4,6 @@ import io.k8up.core.testing.MockApiServer;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -60,6 +59,6 @@ final class RecordingClient {
 
   /** The permissions the requests so far needed. */
   Set<Permission> permissionsUsed() {
-    return requests.stream().map(Permission::of).flatMap(Optional::stream).collect(Collectors.toSet());
+    return requests.stream().map(Permission::of).flatMap(Set::stream).collect(Collectors.toSet());
   }
 }

@@ -5,6 +5,7 @@ import io.k8up.core.plan.Action;
 import io.k8up.core.plan.Decision;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.ImmutableOutcome;
+import io.k8up.core.run.CommandReport;
 import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
@@ -43,6 +44,16 @@ final class OutcomeBook {
         .node(facts.node())
         .attempts(facts.attempts())
         .duration(facts.duration()));
+  }
+
+  /** Settles a pod's backup command with what running it gave, when it ran. */
+  void settleCommand(Subject subject, OutcomeStatus status, OutcomeReason reason, String message, UnitFacts facts,
+      Optional<CommandReport> command) {
+    settle(subject, status, reason, message, builder -> builder
+        .node(facts.node())
+        .attempts(facts.attempts())
+        .duration(facts.duration())
+        .command(command));
   }
 
   boolean isSettled(Subject subject) {

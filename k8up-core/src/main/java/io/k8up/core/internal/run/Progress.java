@@ -1,5 +1,6 @@
 package io.k8up.core.internal.run;
 
+import io.k8up.core.model.CommandTarget;
 import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.run.ProgressListener;
@@ -24,6 +25,22 @@ final class Progress {
         .attempt(unit.attempt())
         .message(message)
         .build();
+    tell(event);
+  }
+
+  /** A pod's backup command: its unit id is {@code command/<pod>/<container>}, with no claims. */
+  void emitCommand(ProgressEvent.Type type, CommandTarget command, String message) {
+    tell(ProgressEvent.builder()
+        .type(type)
+        .unitId("command/" + command.name() + "/" + command.container())
+        .namespace(command.namespace())
+        .node(command.node())
+        .attempt(1)
+        .message(message)
+        .build());
+  }
+
+  private void tell(ProgressEvent event) {
     try {
       listener.onEvent(event);
     } catch (RuntimeException e) {

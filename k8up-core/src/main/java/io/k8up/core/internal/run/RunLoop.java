@@ -3,7 +3,9 @@ package io.k8up.core.internal.run;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
+import io.k8up.core.internal.command.PodExec;
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.CommandTarget;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
@@ -22,6 +24,7 @@ import io.k8up.core.run.ProgressListener;
 import io.k8up.core.run.RunId;
 import io.k8up.core.run.RunObjects;
 import io.k8up.core.run.SnapshotSource;
+import io.k8up.core.sink.BackupSink;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.spi.JobMaterialization;
@@ -61,6 +64,7 @@ public final class RunLoop {
   private final ObjectCleanup cleanup;
   private final Replanner replanner;
   private final UnitQueue queue;
+  private final CommandUnits commands;
 
   // Made per run: the book needs the plan, and whatever settles units needs the book.
   private OutcomeBook book;
@@ -70,7 +74,7 @@ public final class RunLoop {
   private SnapshotUnits snapshotUnits;
 
   public RunLoop(ApiClient client, BackupPlanner planner, ExecutorOptions options, BackupToolSpec tool,
-      RunId runId, SnapshotSource snapshots, ProgressListener listener) {
+      BackupSink sink, RunId runId, SnapshotSource snapshots, ProgressListener listener) {
     this.calls = new ApiCalls(options);
     this.cluster = new ClusterOperations(client, calls);
     this.strategies = planner.strategies().stream()
@@ -81,6 +85,7 @@ public final class RunLoop {
     this.cleanup = new ObjectCleanup(cluster);
     this.replanner = new Replanner(planner, snapshots, strategies.values(), options.grouping());
     this.queue = new UnitQueue(runId, tool, progress);
+    this.commands = new CommandUnits(new PodExec(client), sink, runId, options, progress);
   }
 
   /** Runs {@code plan}, made from {@code snapshot}, to the end; once per instance. */
@@ -91,9 +96,9 @@ public final class RunLoop {
     boolean interrupted = false;
     try {
       adoptExisting();
-      while (!queue.isEmpty() || !running.isEmpty()) {
+      while (!queue.isEmpty() || !running.isEmpty() || !commands.isEmpty()) {
         startWhatFits();
-        if (!running.isEmpty()) {
+        if (!running.isEmpty() || commands.hasRunning()) {
           Thread.sleep(options.pollInterval().toMillis());
           observe();
         }
@@ -120,6 +125,7 @@ public final class RunLoop {
     this.jobUnits = new JobUnits(cluster, cleanup, running, runId, options);
     this.ephemeralUnits = new EphemeralUnits(cluster, running);
     this.snapshotUnits = new SnapshotUnits(cluster, running);
+    commands.open(book);
   }
 
   private BackupReport report(ClusterSnapshot snapshot, long begin, boolean cutShort) {
@@ -143,10 +149,8 @@ public final class RunLoop {
     for (Decision decision : plan.decisions()) {
       if (decision.action() != Action.BACKUP) {
         book.decided(decision, OutcomeReason.PLANNED, decision.message());
-      } else if (decision.claimTarget().isEmpty()) {
-        book.settle(decision.subject(), OutcomeStatus.NOT_RUN, OutcomeReason.COMMAND_NOT_RUN,
-            "running backup commands is not supported by this version; the pod's command was not run",
-            noUnit(Optional.empty()));
+      } else if (decision.commandTarget().isPresent()) {
+        commands.enqueue(decision.commandTarget().get());
       } else if (decision.strategy().isEmpty()) {
         book.settle(decision.subject(), OutcomeStatus.FAILED, OutcomeReason.NO_STRATEGY,
             "no volume-access strategy was chosen for the claim; configure the planner's strategies",
@@ -214,23 +218,36 @@ public final class RunLoop {
     }
   }
 
+  // Claims' units first, largest first; pods' backup commands take the slots left.
   private void startWhatFits() throws InterruptedException {
-    for (Iterator<QueuedUnit> it = queue.iterator(); it.hasNext() && running.size() < options.maxConcurrent(); ) {
+    for (Iterator<QueuedUnit> it = queue.iterator(); it.hasNext() && hasRoom(); ) {
       QueuedUnit queued = it.next();
-      if (fits(queued.unit())) {
+      if (fits(queued.unit().namespace(), NodeKeys.of(queued.unit().placement()))) {
         it.remove();
         start(queued);
       }
     }
+    for (Iterator<CommandTarget> it = commands.queued(); it.hasNext() && hasRoom(); ) {
+      CommandTarget command = it.next();
+      if (fits(command.namespace(), command.node())) {
+        it.remove();
+        commands.start(command);
+      }
+    }
   }
 
-  private boolean fits(BackupUnit unit) {
-    long inNamespace = running.count(other -> other.namespace().equals(unit.namespace()));
+  private boolean hasRoom() {
+    return running.size() + commands.runningCount() < options.maxConcurrent();
+  }
+
+  private boolean fits(String namespace, Optional<String> node) {
+    long inNamespace = running.count(other -> other.namespace().equals(namespace))
+        + commands.count(command -> command.namespace().equals(namespace));
     if (inNamespace >= options.maxPerNamespace().orElse(Integer.MAX_VALUE)) {
       return false;
     }
-    Optional<String> node = NodeKeys.of(unit.placement());
-    return node.isEmpty() || running.count(other -> other.node.equals(node)) < options.maxPerNode();
+    return node.isEmpty() || running.count(other -> other.node.equals(node))
+        + commands.count(command -> command.node().equals(node)) < options.maxPerNode();
   }
 
   private void start(QueuedUnit queued) throws InterruptedException {
@@ -275,6 +292,7 @@ public final class RunLoop {
       }
     }
     jobUnits.observe(followingJobs);
+    commands.observe();
   }
 
   private void failQueued(String namespace, ApiCallException e) {
@@ -290,6 +308,7 @@ public final class RunLoop {
   // Whatever has not ended when the loop stops, by interruption or by an unexpected exception.
   private void settleUnfinished() {
     running.interruptAll();
+    commands.interruptAll();
     for (QueuedUnit queued : queue) {
       for (ClaimTarget target : queued.unit().targets()) {
         book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.NOT_RUN,
