@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A restic repository in a local directory: what a backup's repository Secret points to, and how a
@@ -88,6 +90,22 @@ public final class ResticRepository {
     }
     restic(List.of("restore", snapshot.id(), "--target", target.toString()));
     return target;
+  }
+
+  /**
+   * Restores {@code snapshot} into {@code target}, which must not exist yet, and passes if the
+   * snapshot backed up exactly the paths that are the keys of {@code expected}, each restored with
+   * the same folders and files, byte for byte, as the directory it maps to.
+   *
+   * @throws AssertionError naming the first difference
+   */
+  public void assertRestoresExactly(ResticSnapshot snapshot, Map<String, Path> expected, Path target) {
+    if (!Set.copyOf(snapshot.paths()).equals(expected.keySet())) {
+      throw new AssertionError("snapshot " + snapshot.shortId() + " backed up " + snapshot.paths()
+          + ", not " + expected.keySet());
+    }
+    restore(snapshot, target);
+    expected.forEach((path, files) -> FileTrees.assertSameFiles(files, restoredPath(target, path)));
   }
 
   /** Where a path the snapshot backed up is, once restored into {@code target}. */
