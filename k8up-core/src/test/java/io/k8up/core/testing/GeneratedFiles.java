@@ -41,25 +41,21 @@ public final class GeneratedFiles {
   public static Path write(Path directory, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     try {
-      write(directory.resolve("README.txt"), ("files of seed " + seed + "\n").getBytes(StandardCharsets.UTF_8));
-      write(directory.resolve("large.bin"), bytes(random, LARGE_FILE_BYTES));
-      write(directory.resolve("empty"), new byte[0]);
+      Files.write(directory.resolve("README.txt"), ("files of seed " + seed + "\n").getBytes(StandardCharsets.UTF_8));
+      Files.write(directory.resolve("large.bin"), bytes(random, LARGE_FILE_BYTES));
+      Files.write(directory.resolve("empty"), new byte[0]);
       Files.createDirectories(directory.resolve("empty folder"));
       Path deep = Files.createDirectories(directory.resolve("a/b/c/d"));
-      write(deep.resolve("deep.bin"), bytes(random, 10_000));
+      Files.write(deep.resolve("deep.bin"), bytes(random, 10_000));
       for (String name : ODD_NAMES) {
-        write(directory.resolve(name), bytes(random, 1 + random.nextInt(2_000)));
+        Files.write(directory.resolve(name), bytes(random, 1 + random.nextInt(2_000)));
         Path folder = Files.createDirectories(directory.resolve("dir " + name));
-        write(folder.resolve(name), bytes(random, 1 + random.nextInt(2_000)));
+        Files.write(folder.resolve(name), bytes(random, 1 + random.nextInt(2_000)));
       }
       return directory;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static void write(Path file, byte[] content) throws IOException {
-    Files.write(file, content);
   }
 
   private static byte[] bytes(SplittableRandom random, int size) {

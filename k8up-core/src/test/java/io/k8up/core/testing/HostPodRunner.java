@@ -37,8 +37,9 @@ import java.util.Set;
  *       that claim; each mounted {@code emptyDir} a fresh directory; each {@link
  *       Builder#imageDirectory image directory} one the test gives.
  *   <li>Those container paths are rewritten to the host directories in the command, the arguments
- *       and the environment values written in the spec (see {@link ContainerPaths}), before {@code
- *       $(VAR)} references are expanded as the kubelet does.
+ *       and the environment values written in the spec, wherever a whole path or the start of one
+ *       appears, longest first; then {@code $(VAR)} references are expanded as the kubelet does. A
+ *       path only assembled by expansion is therefore not rewritten.
  *   <li>The environment is only the container's: {@code env} values, {@code secretKeyRef} and
  *       {@code envFrom} {@code secretRef}, resolved from the test's Secrets. A missing Secret or
  *       key fails, as the pod would not start.
@@ -52,12 +53,14 @@ import java.util.Set;
  */
 public final class HostPodRunner {
 
+  /** How long a container may run before it is killed and the test fails. */
+  private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
   private final Path workDirectory;
   private final ImmutableMap<String, Path> claims;
   private final ImmutableMap<String, ImmutableMap<String, String>> secrets;
   private final ImmutableMap<String, Path> executables;
   private final ImmutableMap<String, Path> imageDirectories;
-  private final Duration timeout;
 
   private HostPodRunner(Builder builder) {
     this.workDirectory = builder.workDirectory;
@@ -65,7 +68,6 @@ public final class HostPodRunner {
     this.secrets = ImmutableMap.copyOf(builder.secrets);
     this.executables = ImmutableMap.copyOf(builder.executables);
     this.imageDirectories = ImmutableMap.copyOf(builder.imageDirectories);
-    this.timeout = builder.timeout;
   }
 
   /** A runner whose fresh directories (emptyDirs, the process's working directory) go under {@code workDirectory}. */
@@ -122,7 +124,7 @@ public final class HostPodRunner {
       checkArgument(executable != null, "container %s runs '%s', which the test did not map to a host "
           + "executable (Builder.executable)", container.name(), commandLine.get(0));
       commandLine.set(0, executable.toString());
-      ProcessResult result = HostProcesses.run(commandLine, env, runDirectory, timeout);
+      ProcessResult result = HostProcesses.run(commandLine, env, runDirectory, TIMEOUT);
       return new HostRun(result, paths.hostPaths());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -198,7 +200,6 @@ public final class HostPodRunner {
     private final Map<String, ImmutableMap<String, String>> secrets = new LinkedHashMap<>();
     private final Map<String, Path> executables = new LinkedHashMap<>();
     private final Map<String, Path> imageDirectories = new LinkedHashMap<>();
-    private Duration timeout = Duration.ofMinutes(2);
 
     private Builder(Path workDirectory) {
       checkArgument(Files.isDirectory(workDirectory), "%s is not a directory", workDirectory);
@@ -244,13 +245,6 @@ public final class HostPodRunner {
           "%s is not an absolute path without a trailing /", containerPath);
       checkArgument(Files.isDirectory(directory), "%s is not a directory", directory);
       checkArgument(imageDirectories.putIfAbsent(containerPath, directory) == null, "%s given twice", containerPath);
-      return this;
-    }
-
-    /** How long the process may run before it is killed and the test fails; default 2 minutes. */
-    public Builder timeout(Duration timeout) {
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
-      this.timeout = timeout;
       return this;
     }
 

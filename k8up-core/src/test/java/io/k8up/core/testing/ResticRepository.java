@@ -57,11 +57,6 @@ public final class ResticRepository {
     }
   }
 
-  /** The repository's directory, the value of {@code RESTIC_REPOSITORY}. */
-  public Path location() {
-    return repository;
-  }
-
   /** {@code RESTIC_REPOSITORY} and {@code RESTIC_PASSWORD}: what a repository Secret holds. */
   public ImmutableMap<String, String> secretData() {
     return secretData(password);
@@ -80,7 +75,7 @@ public final class ResticRepository {
 
   /**
    * Restores {@code snapshot} into {@code target}, which must not exist yet. restic recreates each
-   * backed-up path under it: {@link #restoredPath} finds one.
+   * backed-up path under it: {@code /data/x} at {@code <target>/data/x}.
    *
    * @return {@code target}
    */
@@ -109,7 +104,7 @@ public final class ResticRepository {
   }
 
   /** Where a path the snapshot backed up is, once restored into {@code target}. */
-  public static Path restoredPath(Path target, String snapshotPath) {
+  private static Path restoredPath(Path target, String snapshotPath) {
     if (!snapshotPath.startsWith("/")) {
       throw new IllegalArgumentException("restic records absolute paths, not " + snapshotPath);
     }
