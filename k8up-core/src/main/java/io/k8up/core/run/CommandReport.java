@@ -19,7 +19,10 @@ public abstract class CommandReport {
   /** The end of the command's standard error, at most 4 KiB. */
   public abstract String stderr();
 
-  /** What the sink stored it under, e.g. the restic snapshot id; only for a success. */
+  /**
+   * What the sink stored it under, e.g. the restic snapshot id (restic before 0.17 gives the short
+   * id); only for a success.
+   */
   public abstract Optional<String> snapshotId();
 
   public static ImmutableCommandReport.Builder builder() {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.Subject;
+import io.k8up.core.sink.BackupSink;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.testing.ExecScript;
 import io.k8up.core.testing.MockApiServer;
 import io.k8up.core.testing.RecordingSink;
-import io.k8up.core.sink.BackupSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

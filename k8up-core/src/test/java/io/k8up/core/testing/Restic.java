@@ -14,8 +14,9 @@ public final class Restic {
 
   /** What to do when restic is missing. */
   static final String INSTALL_HINT = "the end-to-end backup tests need restic (0.14 or later) on PATH: "
-      + "install it with `apt-get install restic` (Debian, Ubuntu) or see "
-      + "https://restic.readthedocs.io/en/stable/020_installation.html, then run the tests again";
+      + "run the README's test command, ./test.sh, which installs it, or install it with `apt-get install restic`"
+      + " (Debian, Ubuntu) or as https://restic.readthedocs.io/en/stable/020_installation.html says, then run the"
+      + " tests again";
 
   private final Path binary;
 

@@ -2,8 +2,8 @@ package io.k8up.core.internal.run;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.internal.command.PodExec;
+import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.model.K8upAnnotations;
