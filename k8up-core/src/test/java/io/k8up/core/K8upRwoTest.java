@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k8up.core.model.AccessMode;
+import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
@@ -13,9 +14,11 @@ import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.run.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.testing.ExecScript;
 import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.MockApiServer;
+import io.k8up.core.testing.RecordingSink;
 import io.k8up.core.testing.TestStrategy;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -70,6 +73,26 @@ class K8upRwoTest {
       assertThat(outcome.subject().name()).isEqualTo("data");
       assertThat(outcome.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     });
+  }
+
+  @Test
+  void runsStreamBackupCommandsIntoTheSinkGiven() throws Exception {
+    ClusterSnapshot cached = ClusterSnapshot.of(List.of(), List.of(), List.of(Fixtures.runningPod("db-0", "node-1")
+        .putAnnotations(K8upAnnotations.BACKUP_COMMAND, "pg_dumpall").build()));
+    ExecScript.of(NAMESPACE, "db-0", "app", "pg_dumpall").stdout("-- dump").exits(api.server(), 0);
+    RecordingSink sink = new RecordingSink();
+    K8upRwo backups = K8upRwo.builder()
+        .liveCluster(api.client(), List.of(NAMESPACE), namespaces -> cached)
+        .strategies(List.of(JOBS))
+        .executorOptions(ExecutorOptions.builder().pollInterval(Duration.ofMillis(10)).build())
+        .sink(sink)
+        .build();
+
+    BackupReport report = backups.run();
+
+    assertThat(report.outcomes()).singleElement().satisfies(outcome ->
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(OutcomeStatus.SUCCEEDED));
+    assertThat(sink.committed()).containsExactly("shop-db-0-app");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.k8up.core.testing.Fixtures.runningPod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8up.core.model.K8upAnnotations;
+import io.k8up.core.model.Pod;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.sink.BackupSink;
 import io.k8up.core.snapshot.ClusterSnapshot;
@@ -13,6 +14,7 @@ import io.k8up.core.testing.MockApiServer;
 import io.k8up.core.testing.RecordingSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pods' backup commands: run through {@code pods/exec} on the mock API server, their output
@@ -99,6 +103,24 @@ class BackupCommandExecutionTest {
 
     assertThat(report.outcomes().get(0).status()).isEqualTo(OutcomeStatus.SUCCEEDED);
     assertThat(sink.committed()).containsExactly("shop-db-0-sidecar");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void commandsRunWithinTheRunsConcurrencyLimit(int maxConcurrent) {
+    List<Pod> pods = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      pods.add(runningPod("db-" + i, "node-" + i).putAnnotations(K8upAnnotations.BACKUP_COMMAND, DUMP).build());
+      ExecScript.of(NAMESPACE, "db-" + i, "app", DUMP).stdout("dump".getBytes(StandardCharsets.UTF_8), 300)
+          .exits(api.server(), 0);
+    }
+    ExecutorOptions limited = ExecutorOptions.builder().from(BackupExecutorTest.FAST)
+        .maxConcurrent(maxConcurrent).maxPerNode(1).build();
+
+    BackupReport report = run(ClusterSnapshot.of(List.of(), List.of(), pods), limited, sink);
+
+    assertThat(report.outcomes()).extracting(Outcome::status).containsOnly(OutcomeStatus.SUCCEEDED);
+    assertThat(sink.mostOpenAtOnce()).isEqualTo(maxConcurrent);
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link BackupSink} that keeps each stream in memory, and remembers which were committed and
@@ -23,12 +25,16 @@ public final class RecordingSink implements BackupSink {
   private final List<StreamTarget> opened = new CopyOnWriteArrayList<>();
   private final List<String> committed = new CopyOnWriteArrayList<>();
   private final List<String> aborted = new CopyOnWriteArrayList<>();
+  private final AtomicInteger open = new AtomicInteger();
+  private final AtomicInteger mostOpen = new AtomicInteger();
 
   @Override
   public SinkWriter open(StreamTarget target) {
     opened.add(target);
+    mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     received.put(target.fileName(), bytes);
+    AtomicBoolean ended = new AtomicBoolean();
     return new SinkWriter() {
       @Override
       public OutputStream stream() {
@@ -37,15 +43,28 @@ public final class RecordingSink implements BackupSink {
 
       @Override
       public SinkReceipt commit() {
+        end(ended);
         committed.add(target.fileName());
         return SinkReceipt.of(Optional.of("snapshot-of-" + target.fileName()));
       }
 
       @Override
       public void abort() {
+        end(ended);
         aborted.add(target.fileName());
       }
     };
+  }
+
+  private void end(AtomicBoolean ended) {
+    if (ended.compareAndSet(false, true)) {
+      open.decrementAndGet();
+    }
+  }
+
+  /** The most streams that were open at one time. */
+  public int mostOpenAtOnce() {
+    return mostOpen.get();
   }
 
   /** The streams opened, in order. */

@@ -62,6 +62,16 @@ public final class CommandStream {
 
   /** Runs the command to its end; its result is meaningless once {@link #cancel()} was called. */
   public CommandResult run() throws InterruptedException {
+    try {
+      return stream();
+    } catch (RuntimeException | InterruptedException e) {
+      // Whatever went wrong, nothing of a stream that did not end well may be kept.
+      cancel();
+      throw e;
+    }
+  }
+
+  private CommandResult stream() throws InterruptedException {
     OutputTail stderr = new OutputTail(OutputTail.DEFAULT_LIMIT);
     try {
       session = exec.start(command.namespace(), command.name(), command.container(),
