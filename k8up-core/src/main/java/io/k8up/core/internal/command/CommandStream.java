@@ -30,6 +30,8 @@ public final class CommandStream {
 
   private static final int BUFFER_BYTES = 64 * 1024;
 
+  private static final int MESSAGE_STDERR_CHARS = 500;
+
   // After the output ends, the exit status follows in the same connection, at once.
   private static final Duration STATUS_WAIT = Duration.ofSeconds(30);
 
@@ -185,9 +187,13 @@ public final class CommandStream {
         .build();
   }
 
+  // The message quotes the end of standard error only; the report's command section has all 4 KiB.
   private static String orNothing(OutputTail stderr) {
     String text = stderr.text();
-    return text.isEmpty() ? "(nothing)" : text;
+    if (text.isEmpty()) {
+      return "(nothing)";
+    }
+    return text.length() <= MESSAGE_STDERR_CHARS ? text : "…" + text.substring(text.length() - MESSAGE_STDERR_CHARS);
   }
 
   private void copy(InputStream from, OutputStream to) throws IOException {
