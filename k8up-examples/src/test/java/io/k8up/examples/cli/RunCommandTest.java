@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.k8up.core.testing.ExecScript;
 import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.FakeJobController.Verdict;
 import io.k8up.core.testing.MockApiServer;
 import io.k8up.core.testing.RestrictedProfile;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,6 +70,35 @@ class RunCommandTest {
     assertThat(pod.getOverhead()).as("an empty overhead is rejected by real API servers").isNullOrEmpty();
     assertThat(pod.getContainers().get(0).getEnvFrom().get(0).getSecretRef().getName()).isEqualTo("s3-repo");
     assertThat(RestrictedProfile.violations(jobs.get(0).getSpec().getTemplate())).isEmpty();
+  }
+
+  @Test
+  void streamsABackupCommandIntoTheResticGiven() throws Exception {
+    new CoreV1Api(api.client()).createNamespacedPod("team-a", new V1Pod().apiVersion("v1").kind("Pod")
+        .metadata(new V1ObjectMeta().namespace("team-a").name("db-0")
+            .annotations(Map.of("k8up.io/backupcommand", "pg_dumpall", "k8up.io/file-extension", ".sql")))
+        .spec(new V1PodSpec().nodeName("worker-7").containers(List.of(new V1Container().name("postgres").image("pg"))))
+        .status(new V1PodStatus().phase("Running"))).execute();
+    ExecScript.of("team-a", "db-0", "postgres", "pg_dumpall").stdout("-- PostgreSQL dump").exits(api.server(), 0);
+    // A stand-in for restic that keeps its arguments and input, and answers as restic --json does.
+    Path restic = dir.resolve("restic");
+    Files.writeString(restic, "#!/bin/sh\necho \"$@\" > \"" + dir.resolve("args") + "\"\ncat > \""
+        + dir.resolve("input") + "\"\necho '{\"message_type\":\"summary\",\"snapshot_id\":\"5eed5eed\"}'\n");
+    Files.setPosixFilePermissions(restic, PosixFilePermissions.fromString("rwx------"));
+    Path kubeconfig = TestKubeconfig.write(dir, api.baseUrl(), "t");
+
+    CliRun run = CliRun.of("run", "--kubeconfig", kubeconfig.toString(), "--run-id", "nightly", "-o", "json",
+        "--restic", restic.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    JsonObject outcome = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("outcomes").get(0)
+        .getAsJsonObject();
+    assertThat(outcome.get("status").getAsString()).isEqualTo("SUCCEEDED");
+    assertThat(outcome.getAsJsonObject("command").get("snapshotId").getAsString()).isEqualTo("5eed5eed");
+    assertThat(Files.readString(dir.resolve("input"))).isEqualTo("-- PostgreSQL dump");
+    assertThat(Files.readString(dir.resolve("args")).strip()).isEqualTo("backup --stdin --stdin-filename"
+        + " team-a-db-0-postgres.sql --host team-a --tag k8up-rwo --tag run=nightly --json");
+    assertThat(run.err()).contains("SUCCEEDED team-a/command/db-0/postgres");
   }
 
   @Test
