@@ -8,7 +8,6 @@ import io.k8up.core.run.BackupUnit;
 import io.k8up.core.run.RunContext;
 import io.k8up.strategy.jobperpvc.internal.JobMaterializer;
 import io.kubernetes.client.openapi.models.V1Job;
-import io.kubernetes.client.openapi.models.V1Volume;
 
 /**
  * The backup Job of a snapshotted claim: job-per-pvc's Job for the claim, placed anywhere, its claim
@@ -32,16 +31,9 @@ final class SnapshotJob {
         .mountingPods(ImmutableList.of())
         .build();
     BackupUnit unpinned = BackupUnit.of(unit.strategyId(), ImmutableList.of(anywhere)).withAttempt(unit.attempt());
-    V1Job job = JobMaterializer.materialize(unpinned, context).manifests().stream()
+    return JobMaterializer.materialize(unpinned, context, claim -> temporaryClaim).manifests().stream()
         .filter(V1Job.class::isInstance)
         .map(V1Job.class::cast)
         .collect(MoreCollectors.onlyElement());
-    // job-per-pvc mounts a claim by its own name; it has no way to mount another claim in its place.
-    for (V1Volume volume : job.getSpec().getTemplate().getSpec().getVolumes()) {
-      if (volume.getPersistentVolumeClaim() != null) {
-        volume.getPersistentVolumeClaim().setClaimName(temporaryClaim);
-      }
-    }
-    return job;
   }
 }

@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a unit into the one Job that backs it up. Pure: equal units and contexts give equal Jobs.
@@ -31,6 +32,15 @@ public final class JobMaterializer {
    * @throws IllegalArgumentException if a resource amount of the tool is not a Kubernetes quantity
    */
   public static Materialization materialize(BackupUnit unit, RunContext context) {
+    return materialize(unit, context, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #materialize(BackupUnit, RunContext)}, but each claim's volume is the claim {@code
+   * volumeClaim} names for it, such as a claim restored from its snapshot; mount paths and the
+   * tool's arguments stay those of the unit's own claims.
+   */
+  public static Materialization materialize(BackupUnit unit, RunContext context, UnaryOperator<String> volumeClaim) {
     String name = RunObjects.name(context.runId(), unit);
     V1Job job = new V1Job()
         .apiVersion("batch/v1")
@@ -42,7 +52,7 @@ public final class JobMaterializer {
             .ttlSecondsAfterFinished(TTL_AFTER_FINISHED_SECONDS)
             .template(new V1PodTemplateSpec()
                 .metadata(metadata(unit, context))
-                .spec(podSpec(unit, context))));
+                .spec(podSpec(unit, context, volumeClaim))));
     return Materialization.of(List.of(job), name);
   }
 
@@ -52,7 +62,7 @@ public final class JobMaterializer {
         .annotations(RunObjects.annotations(unit, context.tool()));
   }
 
-  private static V1PodSpec podSpec(BackupUnit unit, RunContext context) {
+  private static V1PodSpec podSpec(BackupUnit unit, RunContext context, UnaryOperator<String> volumeClaim) {
     BackupToolSpec tool = context.tool();
     ImmutableList<Pod> mountingPods = MountingPods.of(unit, context.snapshot());
     BackupIdentity identity = BackupIdentity.of(tool, mountingPods);
@@ -64,7 +74,7 @@ public final class JobMaterializer {
         .serviceAccountName(tool.serviceAccountName().orElse(null))
         .securityContext(SecurityContexts.pod(identity))
         .containers(List.of(ToolContainer.of(unit, context, identity)))
-        .volumes(PodVolumes.volumes(unit));
+        .volumes(PodVolumes.volumes(unit, volumeClaim));
     NodePinning.apply(unit.placement(), mountingPods, context.snapshot(), spec);
     return spec;
   }

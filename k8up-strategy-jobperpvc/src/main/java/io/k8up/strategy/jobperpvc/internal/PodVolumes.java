@@ -8,6 +8,7 @@ import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The volumes of a backup pod: each claim of the unit, read-only, and a writable scratch directory.
@@ -24,15 +25,18 @@ final class PodVolumes {
     return "claim-" + index;
   }
 
-  /** The pod's volumes: the claims in the unit's order, then the scratch directory. */
-  static ImmutableList<V1Volume> volumes(BackupUnit unit) {
+  /**
+   * The pod's volumes: the claims in the unit's order, each as the claim {@code volumeClaim} names
+   * for it, then the scratch directory.
+   */
+  static ImmutableList<V1Volume> volumes(BackupUnit unit, UnaryOperator<String> volumeClaim) {
     ImmutableList.Builder<V1Volume> volumes = ImmutableList.builder();
     List<String> claims = unit.claimNames();
     for (int i = 0; i < claims.size(); i++) {
       volumes.add(new V1Volume()
           .name(claimVolume(i))
           .persistentVolumeClaim(new V1PersistentVolumeClaimVolumeSource()
-              .claimName(claims.get(i))
+              .claimName(volumeClaim.apply(claims.get(i)))
               .readOnly(true)));
     }
     volumes.add(new V1Volume().name(SCRATCH).emptyDir(new V1EmptyDirVolumeSource()));
