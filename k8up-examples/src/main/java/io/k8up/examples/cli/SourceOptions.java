@@ -78,6 +78,10 @@ final class SourceOptions {
       Kubeconfigs.Connection connection = connect();
       backups.liveCluster(connection.client(), List.of(namespace(connection)));
     } else {
+      if (readNodes) {
+        command.commandLine().getErr().println("note: --read-nodes changes nothing for a file or the sample: their"
+            + " Nodes are always read");
+      }
       backups.snapshot(source.sample ? restrict(readSample()) : restrict(SnapshotFiles.read(source.clusterFile)));
     }
     if (strategyOrder != null) {

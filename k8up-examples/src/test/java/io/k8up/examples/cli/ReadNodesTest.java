@@ -86,6 +86,14 @@ class ReadNodesTest {
     assertThat(run.out()).isEmpty();
   }
 
+  @Test
+  void readNodesWithTheSampleSaysItChangesNothing() {
+    CliRun run = CliRun.of("plan", "--sample", "--read-nodes");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED_DECISIONS);
+    assertThat(run.err()).contains("note: --read-nodes changes nothing for a file or the sample");
+  }
+
   private static V1Job onlyJob(String yaml) throws Exception {
     List<Object> documents = Yaml.loadAll(yaml);
     assertThat(documents).hasSize(1);
