@@ -25,8 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CommandStream {
 
-  /** How the annotation's command is run in the container, as K8up runs it. */
-  static final List<String> SHELL = List.of("/bin/sh", "-c");
 
   private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -76,8 +74,9 @@ public final class CommandStream {
   private CommandResult stream() throws InterruptedException {
     OutputTail stderr = new OutputTail(OutputTail.DEFAULT_LIMIT);
     try {
+      // The annotation holds a shell command line; K8up runs it the same way.
       session = exec.start(command.namespace(), command.name(), command.container(),
-          List.of(SHELL.get(0), SHELL.get(1), command.command()));
+          List.of("/bin/sh", "-c", command.command()));
     } catch (IOException e) {
       return failed(OutcomeReason.EXEC_FAILED, "the backup command could not be started: " + e.getMessage(),
           0, Optional.empty(), stderr);
