@@ -142,18 +142,14 @@ final class CommandUnits {
   private void settle(RunningCommand command, CommandResult result) {
     book.settleCommand(subject(command.command()), result.status(), result.reason(), result.message(),
         facts(command.command(), 1, Optional.of(command.ran())), result.report());
-    tellEnd(command.command(), result.status(), result.message());
+    boolean ok = result.status() == OutcomeStatus.SUCCEEDED;
+    progress.emitCommand(ok ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED, command.command(),
+        ok ? "" : result.message());
   }
 
+  // Cut off by the run: what the stream would have reported no longer matters.
   private void settle(RunningCommand command, OutcomeStatus status, OutcomeReason reason, String message) {
-    book.settleCommand(subject(command.command()), status, reason, message,
-        facts(command.command(), 1, Optional.of(command.ran())), Optional.empty());
-    tellEnd(command.command(), status, message);
-  }
-
-  private void tellEnd(CommandTarget command, OutcomeStatus status, String message) {
-    boolean ok = status == OutcomeStatus.SUCCEEDED;
-    progress.emitCommand(ok ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED, command, ok ? "" : message);
+    settle(command, new CommandResult(status, reason, message, Optional.empty()));
   }
 
   private static Subject subject(CommandTarget command) {
