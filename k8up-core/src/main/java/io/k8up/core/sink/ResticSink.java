@@ -59,8 +59,7 @@ public final class ResticSink implements BackupSink {
     return new Builder();
   }
 
-  /** The command line for {@code target}. */
-  public ImmutableList<String> commandLine(StreamTarget target) {
+  private ImmutableList<String> commandLine(StreamTarget target) {
     return ImmutableList.<String>builder()
         .add(executable, "backup", "--stdin", "--stdin-filename", target.fileName())
         .add("--host", target.namespace())
