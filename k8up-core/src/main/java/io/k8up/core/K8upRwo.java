@@ -72,7 +72,7 @@ public final class K8upRwo {
   private final BackupToolSpec tool;
   private final RunId runId;
   private final ExecutorOptions options;
-  private final BackupSink sink;
+  private final Optional<BackupSink> sink;
   private final ImmutableList<ProgressListener> listeners;
   private ClusterCapabilities capabilities;
   private ImmutableList<SnapshotClass> snapshotClasses;
@@ -87,7 +87,7 @@ public final class K8upRwo {
     this.tool = builder.tool;
     this.runId = builder.runId;
     this.options = builder.options;
-    this.sink = builder.sink;
+    this.sink = Optional.ofNullable(builder.sink);
     this.listeners = ImmutableList.copyOf(builder.listeners);
   }
 
@@ -157,8 +157,8 @@ public final class K8upRwo {
         .tool(tool)
         .runId(runId)
         .options(options)
-        .sink(sink)
         .snapshots(this::readLive);
+    sink.ifPresent(executor::sink);
     listeners.forEach(executor::listener);
     return executor.build().run(plan, snapshot);
   }
@@ -208,7 +208,7 @@ public final class K8upRwo {
     private BackupToolSpec tool = BackupToolSpec.restic(DEFAULT_REPOSITORY_SECRET).build();
     private RunId runId = RunId.fresh();
     private ExecutorOptions options = ExecutorOptions.defaults();
-    private BackupSink sink = ResticSink.fromEnvironment();
+    private BackupSink sink;
     private final List<ProgressListener> listeners = new ArrayList<>();
 
     private Builder() {}

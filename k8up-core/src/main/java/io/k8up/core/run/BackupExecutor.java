@@ -53,7 +53,7 @@ public final class BackupExecutor {
     this.options = builder.options;
     this.snapshots = builder.snapshots != null
         ? builder.snapshots : namespaces -> LiveSnapshots.read(builder.client, namespaces);
-    this.sink = builder.sink != null ? builder.sink : ResticSink.fromEnvironment();
+    this.sink = builder.sink;
     this.listeners = List.copyOf(builder.listeners);
   }
 
@@ -88,7 +88,7 @@ public final class BackupExecutor {
     private RunId runId = RunId.fresh();
     private ExecutorOptions options = ExecutorOptions.defaults();
     private SnapshotSource snapshots;
-    private BackupSink sink;
+    private BackupSink sink = ResticSink.fromEnvironment();
     private final List<ProgressListener> listeners = new ArrayList<>();
 
     private Builder() {}
