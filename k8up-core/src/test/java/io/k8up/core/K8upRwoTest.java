@@ -12,7 +12,7 @@ import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.OutcomeStatus;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.testing.ExecScript;
 import io.k8up.core.testing.FakeJobController;

@@ -1,5 +1,9 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.BackupToolSpec;
+
+import io.k8up.core.spi.RunId;
+
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 

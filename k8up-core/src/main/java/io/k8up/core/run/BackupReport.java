@@ -1,5 +1,7 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.RunId;
+
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.plan.Action;
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.Grouping;
+
+import io.k8up.core.spi.BackupUnit;
+
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;

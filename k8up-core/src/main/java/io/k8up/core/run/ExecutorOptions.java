@@ -1,5 +1,7 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.Grouping;
+
 import static com.google.common.base.Preconditions.checkState;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.RunId;
+
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 

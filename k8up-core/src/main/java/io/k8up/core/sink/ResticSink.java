@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * process started where the executor runs, as K8up does. The snapshot is stored under the
  * stream's {@linkplain StreamTarget#fileName() file name}, with host name the namespace and tags
  * {@code k8up-rwo} and {@code run=<run id>}, like the file backups of {@link
- * io.k8up.core.run.BackupToolSpec#restic}.
+ * io.k8up.core.spi.BackupToolSpec#restic}.
  *
  * <p>The repository and its password come from the environment of this process ({@code
  * RESTIC_REPOSITORY}, {@code RESTIC_PASSWORD} or {@code RESTIC_PASSWORD_FILE}, and the storage's

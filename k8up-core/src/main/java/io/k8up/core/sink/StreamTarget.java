@@ -1,7 +1,7 @@
 package io.k8up.core.sink;
 
 import io.k8up.core.model.CommandTarget;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import org.immutables.value.Value;
 
 /** The backup command whose output a {@link BackupSink} receives. */

@@ -1,9 +1,6 @@
 package io.k8up.core.spi;
 
 import io.k8up.core.model.ClaimTarget;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.Grouping;
-import io.k8up.core.run.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
 
 /**

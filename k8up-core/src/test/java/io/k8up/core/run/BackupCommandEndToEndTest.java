@@ -1,5 +1,7 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.RunId;
+
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,15 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.BackupToolSpec;
+
+import io.k8up.core.spi.Grouping;
+
+import io.k8up.core.spi.RunId;
+
+import io.k8up.core.spi.RunContext;
+
+import io.k8up.core.spi.BackupUnit;
+
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static io.k8up.core.testing.Fixtures.boundClaim;
 import static io.k8up.core.testing.Fixtures.runningPod;

@@ -1,5 +1,9 @@
 package io.k8up.core.run;
 
+import io.k8up.core.spi.BackupToolSpec;
+
+import io.k8up.core.spi.RunId;
+
 import static io.k8up.core.run.BackupExecutorTest.FAST;
 import static io.k8up.core.run.BackupExecutorTest.PLANNER;
 import static io.k8up.core.testing.Fixtures.NAMESPACE;

@@ -2,7 +2,7 @@ package io.k8up.core.testing;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 

@@ -1,10 +1,10 @@
 package io.k8up.core.testing;
 
 import io.k8up.core.model.ClaimTarget;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunObjects;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunObjects;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.Support;

@@ -1,10 +1,10 @@
 package io.k8up.examples.cli;
 
-import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.run.ExecutorOptions;
-import io.k8up.core.run.Grouping;
+import io.k8up.core.spi.Grouping;
 import io.k8up.core.run.ImmutableExecutorOptions;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.sink.BackupSink;
 import io.k8up.core.sink.ResticSink;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.k8up.examples.cli;
 
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.Sweeper;
 import io.k8up.core.snapshot.SnapshotException;

@@ -8,7 +8,7 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.K8upRwo;
 import io.k8up.core.run.BackupExecutor;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.SnapshotException;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Duration;

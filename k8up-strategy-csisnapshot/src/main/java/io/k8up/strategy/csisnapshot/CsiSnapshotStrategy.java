@@ -3,9 +3,9 @@ package io.k8up.strategy.csisnapshot;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.k8up.core.model.ClaimTarget;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.Grouping;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.Grouping;
+import io.k8up.core.spi.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.spi.Support;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.model.Placement;
-import io.k8up.core.run.Grouping;
+import io.k8up.core.spi.Grouping;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.spi.Support;

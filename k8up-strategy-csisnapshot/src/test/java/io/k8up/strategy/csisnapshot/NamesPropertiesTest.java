@@ -7,8 +7,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.KubernetesNames;

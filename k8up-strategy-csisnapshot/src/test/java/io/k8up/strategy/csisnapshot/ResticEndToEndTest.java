@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.run.BackupUnits;
-import io.k8up.core.run.Grouping;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.Grouping;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.testing.Fixtures;

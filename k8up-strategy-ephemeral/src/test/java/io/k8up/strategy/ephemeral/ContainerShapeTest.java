@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunObjects;
-import io.k8up.core.run.SecretEnv;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunObjects;
+import io.k8up.core.spi.SecretEnv;
 import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.JSON;

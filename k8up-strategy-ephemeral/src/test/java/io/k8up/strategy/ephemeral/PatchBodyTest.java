@@ -12,7 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.k8up.core.internal.run.WireForm;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.JSON;

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.k8up.core.model.ClaimTarget;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.Support;

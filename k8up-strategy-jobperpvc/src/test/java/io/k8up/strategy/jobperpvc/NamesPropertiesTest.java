@@ -7,10 +7,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.testing.KubernetesNames;
 import io.k8up.core.testing.NameGenerators;

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.RestrictedProfile;
 import io.kubernetes.client.openapi.models.V1PodSecurityContext;

@@ -4,7 +4,7 @@ import io.k8up.core.model.CommandTarget;
 import io.k8up.core.run.CommandReport;
 import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.sink.BackupSink;
 import io.k8up.core.sink.SinkReceipt;
 import io.k8up.core.sink.SinkWriter;

@@ -11,7 +11,7 @@ import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.run.ProgressEvent;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.sink.BackupSink;
 import java.time.Duration;
 import java.util.ArrayList;

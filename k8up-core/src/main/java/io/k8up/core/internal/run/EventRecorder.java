@@ -4,7 +4,7 @@ import io.k8up.core.model.Claim;
 import io.k8up.core.model.Pod;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.Outcome;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import java.time.Clock;

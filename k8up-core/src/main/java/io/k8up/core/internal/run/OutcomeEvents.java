@@ -5,7 +5,7 @@ import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeStatus;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1EventSource;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;

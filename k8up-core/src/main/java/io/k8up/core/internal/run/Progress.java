@@ -1,7 +1,7 @@
 package io.k8up.core.internal.run;
 
 import io.k8up.core.model.CommandTarget;
-import io.k8up.core.run.BackupUnit;
+import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.run.ProgressListener;
 import java.util.Optional;

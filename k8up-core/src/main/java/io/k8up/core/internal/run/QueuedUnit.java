@@ -1,7 +1,7 @@
 package io.k8up.core.internal.run;
 
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import java.util.OptionalLong;
 
 /**

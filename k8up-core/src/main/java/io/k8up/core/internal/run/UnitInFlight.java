@@ -1,8 +1,8 @@
 package io.k8up.core.internal.run;
 
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.SnapshotMaterialization;

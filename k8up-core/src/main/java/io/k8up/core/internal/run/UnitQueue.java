@@ -2,11 +2,11 @@ package io.k8up.core.internal.run;
 
 import com.google.common.math.LongMath;
 import io.k8up.core.model.Claim;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.run.ProgressEvent;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import io.k8up.core.plan.Subject;
 import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
-import io.k8up.core.run.RunId;
+import io.k8up.core.spi.RunId;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -4,8 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.MoreCollectors;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import io.k8up.strategy.jobperpvc.internal.JobMaterializer;
 import io.kubernetes.client.openapi.models.V1Job;
 

@@ -4,9 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClaimTarget;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunObjects;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.SnapshotMaterialization;
 
 /**

@@ -1,9 +1,9 @@
 package io.k8up.strategy.csisnapshot.internal;
 
 import com.google.gson.JsonObject;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunObjects;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunObjects;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.util.Map;
 

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.Materialization;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public final class ContainerMaterializer {
   private ContainerMaterializer() {}
 
   /**
-   * The ephemeral container named {@link io.k8up.core.run.RunObjects#name} to add to the pod that
+   * The ephemeral container named {@link io.k8up.core.spi.RunObjects#name} to add to the pod that
    * the plan names first as mounting the unit's claims.
    *
    * @throws IllegalArgumentException if the unit's claims are not all held first by one pod of the

@@ -1,7 +1,7 @@
 package io.k8up.strategy.ephemeral.internal;
 
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.RunObjects;
+import io.k8up.core.spi.RunObjects;
 
 /** The library's ephemeral containers that earlier runs left in a pod, where they stay for good. */
 final class EarlierContainers {

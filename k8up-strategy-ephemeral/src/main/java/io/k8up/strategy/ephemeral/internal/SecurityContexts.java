@@ -2,7 +2,7 @@ package io.k8up.strategy.ephemeral.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.spi.BackupToolSpec;
 import io.kubernetes.client.openapi.models.V1Capabilities;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
 import io.kubernetes.client.openapi.models.V1SecurityContext;

@@ -2,11 +2,11 @@ package io.k8up.strategy.ephemeral.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.ToolEnvironment;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunObjects;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.ToolEnvironment;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunObjects;
 import io.kubernetes.client.openapi.models.V1EphemeralContainer;
 
 /**

@@ -2,8 +2,8 @@ package io.k8up.strategy.ephemeral.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 
 /**

@@ -2,7 +2,7 @@ package io.k8up.strategy.jobperpvc.internal;
 
 import com.google.common.collect.ImmutableSet;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupToolSpec;
+import io.k8up.core.spi.BackupToolSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

@@ -2,10 +2,10 @@ package io.k8up.strategy.jobperpvc.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
-import io.k8up.core.run.RunObjects;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.Materialization;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1JobSpec;

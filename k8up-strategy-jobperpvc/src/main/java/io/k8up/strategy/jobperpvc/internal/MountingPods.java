@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
-import io.k8up.core.run.BackupUnit;
+import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.k8up.strategy.jobperpvc.internal;
 
 import com.google.common.collect.ImmutableList;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.BackupUnit;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Volume;

@@ -1,10 +1,10 @@
 package io.k8up.strategy.jobperpvc.internal;
 
 import com.google.common.collect.ImmutableList;
-import io.k8up.core.run.BackupToolSpec;
-import io.k8up.core.run.ToolEnvironment;
-import io.k8up.core.run.BackupUnit;
-import io.k8up.core.run.RunContext;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.ToolEnvironment;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.custom.QuantityFormatException;
 import io.kubernetes.client.openapi.models.V1Container;

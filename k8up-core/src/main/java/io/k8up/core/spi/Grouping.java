@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.core.spi;
 
 /** How the claims of a plan are gathered into units of work. */
 public enum Grouping {

@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.core.spi;
 
 import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableMap;

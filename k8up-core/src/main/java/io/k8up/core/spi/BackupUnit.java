@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.core.spi;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  * One unit of work of a run: the claims of one namespace that one strategy backs up together, from
  * one placement. A strategy materializes it into Kubernetes objects; the executor runs it.
  */
-@Value.Immutable
+@Value.Immutable(copy = true)
 public abstract class BackupUnit {
 
   private static final BaseEncoding ID_ENCODING = BaseEncoding.base32().lowerCase().omitPadding();

@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.core.spi;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.core.spi;
 
 import static com.google.common.base.Preconditions.checkState;
 
@@ -25,7 +25,9 @@ import org.immutables.value.Value;
  * <p>Secrets are referenced by name ({@link #envFromSecrets()}, {@link #secretEnv()}), never read or
  * copied: a generated manifest or log holds no secret value.
  */
+// Its builder is the public way to describe a tool, so the implementation is public too.
 @Value.Immutable
+@Value.Style(typeImmutable = "Immutable*", visibility = Value.Style.ImplementationVisibility.PUBLIC)
 public abstract class BackupToolSpec {
 
   /** Where claims are mounted: {@code /data/<claim>}. */
