@@ -23,9 +23,9 @@ public final class K8upRwoCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Runs the command line and exits with its exit code. */
+  /** Runs the command line and exits with its exit code, also when a signal cut a run short. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    InterruptibleRun.exit(commandLine().execute(args));
   }
 
   /** The command line, ready to execute; tests redirect its output. */

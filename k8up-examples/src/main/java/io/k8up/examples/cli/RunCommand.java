@@ -13,7 +13,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,9 +28,6 @@ final class RunCommand implements Callable<Integer> {
 
   /** The output formats. */
   enum Format { table, json }
-
-  /** How long a signal waits for the run to delete what it created before the JVM exits. */
-  private static final long CLEANUP_GRACE_MILLIS = 60_000;
 
   @Mixin SourceOptions source;
 
@@ -56,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     BackupPlan plan = backups.planner().plan(snapshot);
     err.println("run " + backups.runId() + ": " + plan.decisions().size() + " decisions");
     err.flush();
-    BackupReport report = runInterruptibly(() -> backups.run(plan, snapshot));
+    BackupReport report = InterruptibleRun.run(() -> backups.run(plan, snapshot));
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {
       ReportJson.write(report, out);
@@ -66,29 +62,6 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return report.allBackupsSucceeded() ? ExitCodes.OK : ExitCodes.FAILED_DECISIONS;
-  }
-
-  // Ctrl-C or a termination signal interrupts the run, which deletes what it created before exiting.
-  private static BackupReport runInterruptibly(Supplier<BackupReport> run) {
-    Thread runner = Thread.currentThread();
-    Thread onSignal = new Thread(() -> {
-      runner.interrupt();
-      try {
-        runner.join(CLEANUP_GRACE_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "k8up-rwo-shutdown");
-    Runtime.getRuntime().addShutdownHook(onSignal);
-    try {
-      return run.get();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(onSignal);
-      } catch (IllegalStateException e) {
-        // The JVM is shutting down: the hook is running and waits for this thread to end.
-      }
-    }
   }
 
   private static void progress(ProgressEvent event, PrintWriter err) {

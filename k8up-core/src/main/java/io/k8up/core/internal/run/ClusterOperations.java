@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The few things the executor does to a cluster, as client-java calls through {@link ApiCalls}. */
 final class ClusterOperations {
@@ -52,9 +53,18 @@ final class ClusterOperations {
    * @throws ApiCallException with {@link ApiCallException#isConflict()} if it exists already
    */
   void create(KubernetesObject object) throws ApiCallException, InterruptedException {
+    create(object, Set.of());
+  }
+
+  /**
+   * Creates {@code object} in its namespace, its pod (if it holds one) kept off {@code avoidNodes}.
+   *
+   * @throws ApiCallException with {@link ApiCallException#isConflict()} if it exists already
+   */
+  void create(KubernetesObject object, Set<String> avoidNodes) throws ApiCallException, InterruptedException {
     ResourceKind kind = ResourceKind.of(object);
     String namespace = object.getMetadata().getNamespace();
-    JsonObject body = WireForm.of(object);
+    JsonObject body = NodeExclusion.apply(WireForm.of(object), avoidNodes);
     // Objects of API groups go through client-java's generic API for them; the core group has none.
     CallBuilder call = kind.group().isEmpty()
         ? () -> client.buildCall(client.getBasePath(), kind.collectionPath(client.escapeString(namespace)), "POST",

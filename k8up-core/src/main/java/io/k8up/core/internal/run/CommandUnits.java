@@ -78,6 +78,11 @@ final class CommandUnits {
     return running.stream().map(RunningCommand::command).filter(which).count();
   }
 
+  /** The running commands. */
+  List<CommandTarget> running() {
+    return running.stream().map(RunningCommand::command).toList();
+  }
+
   /** The waiting commands, in order; remove one to {@link #start} it. */
   Iterator<CommandTarget> queued() {
     return queued.iterator();

@@ -21,9 +21,9 @@ final class EphemeralUnits {
   }
 
   /** Adds the container to the pod, or adopts it when a run before added it already. */
-  void start(QueuedUnit queued, EphemeralContainerMaterialization materialization) throws InterruptedException {
-    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(),
-        NodeKeys.of(queued.unit().placement()), false);
+  void start(QueuedUnit queued, EphemeralContainerMaterialization materialization, NodeSlot slot)
+      throws InterruptedException {
+    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(), slot, false);
     reports.watch(unit);
     try {
       Optional<V1Pod> pod = cluster.pod(materialization.namespace(), materialization.pod());

@@ -42,13 +42,13 @@ final class JobUnits {
   }
 
   /** Creates the unit's objects in order; one that exists already is taken as the unit's own. */
-  void start(QueuedUnit queued, JobMaterialization materialization) throws InterruptedException {
+  void start(QueuedUnit queued, JobMaterialization materialization, NodeSlot slot) throws InterruptedException {
     boolean existed = false;
     List<KubernetesObject> created = new ArrayList<>();
     try {
       for (KubernetesObject object : materialization.objects()) {
         try {
-          cluster.create(object);
+          cluster.create(object, slot.excluded());
           created.add(object);
         } catch (ApiCallException e) {
           if (!e.isConflict()) {
@@ -66,8 +66,7 @@ final class JobUnits {
       reports.requeue(queued);
       throw e;
     }
-    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(),
-        NodeKeys.of(queued.unit().placement()), existed);
+    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(), slot, existed);
     reports.watch(unit);
     reports.started(unit, existed);
   }

@@ -1,25 +1,32 @@
 package io.k8up.core.internal.run;
 
+import io.k8up.core.model.Node;
 import io.k8up.core.model.NodeSelectorRequirement;
 import io.k8up.core.model.NodeSelectorTerm;
 import io.k8up.core.model.Placement;
+import io.k8up.core.snapshot.ClusterSnapshot;
 import java.util.Optional;
 
 /**
- * The node a placement pins, for per-node limits, before the scheduler has spoken. Node names and
- * {@code kubernetes.io/hostname} values are taken to be the same, as they are on most clusters.
+ * The node a placement pins, by name, for per-node limits, before the scheduler has spoken. A
+ * {@code kubernetes.io/hostname} value is turned into the name of the node that carries it when
+ * the snapshot holds the Nodes; otherwise the value stands for the name, as it does on most
+ * clusters, and a unit counts against both once it is placed (see {@link NodeSlot}). Empty when
+ * the scheduler chooses among several nodes.
  */
 final class NodeKeys {
 
   private NodeKeys() {}
 
-  static Optional<String> of(Placement placement) {
-    return switch (placement.type()) {
-      case POD_NODE -> placement.node();
+  static Optional<String> of(Placement placement, ClusterSnapshot snapshot) {
+    Optional<String> hostname = switch (placement.type()) {
+      case POD_NODE -> Optional.empty();
       case HOSTNAME -> placement.hostname();
       case PV_NODE_AFFINITY -> singleHostname(placement);
       case ANY -> Optional.empty();
     };
+    return placement.node().or(() -> hostname.map(
+        value -> snapshot.nodeWithHostname(value).map(Node::name).orElse(value)));
   }
 
   // A PV of a local volume names one node: one term, one "kubernetes.io/hostname In [node]".

@@ -2,6 +2,7 @@ package io.k8up.core.internal.run;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import io.k8up.core.internal.command.PodExec;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.model.ClaimTarget;
@@ -200,8 +201,8 @@ public final class RunLoop {
       Optional<Materialization> materialization = materialize(again);
       it.remove();
       materialization.ifPresent(objects -> {
-        UnitInFlight unit = new UnitInFlight(again, objects, System.nanoTime(),
-            NodeKeys.of(again.unit().placement()), false);
+        UnitInFlight unit = new UnitInFlight(again, objects, System.nanoTime(), plannedSlot(again)
+            .orElseGet(() -> NodeSlot.scheduled(ImmutableSet.of())), false);
         unit.jobCreated = true;
         running.watch(unit);
         running.started(unit, true);
@@ -222,14 +223,15 @@ public final class RunLoop {
   private void startWhatFits() throws InterruptedException {
     for (Iterator<QueuedUnit> it = queue.iterator(); it.hasNext() && hasRoom(); ) {
       QueuedUnit queued = it.next();
-      if (fits(queued.unit().namespace(), NodeKeys.of(queued.unit().placement()))) {
+      Optional<NodeSlot> slot = fitsNamespace(queued.unit().namespace()) ? slotIfFits(queued) : Optional.empty();
+      if (slot.isPresent()) {
         it.remove();
-        start(queued);
+        start(queued, slot.get());
       }
     }
     for (Iterator<CommandTarget> it = commands.queued(); it.hasNext() && hasRoom(); ) {
       CommandTarget command = it.next();
-      if (fits(command.namespace(), command.node())) {
+      if (fitsNamespace(command.namespace()) && command.node().map(nodeLoad()::fitsPinned).orElse(true)) {
         it.remove();
         commands.start(command);
       }
@@ -240,27 +242,44 @@ public final class RunLoop {
     return running.size() + commands.runningCount() < options.maxConcurrent();
   }
 
-  private boolean fits(String namespace, Optional<String> node) {
+  private boolean fitsNamespace(String namespace) {
     long inNamespace = running.count(other -> other.namespace().equals(namespace))
         + commands.count(command -> command.namespace().equals(namespace));
-    if (inNamespace >= options.maxPerNamespace().orElse(Integer.MAX_VALUE)) {
-      return false;
-    }
-    return node.isEmpty() || running.count(other -> other.node.equals(node))
-        + commands.count(command -> command.node().equals(node)) < options.maxPerNode();
+    return inNamespace < options.maxPerNamespace().orElse(Integer.MAX_VALUE);
   }
 
-  private void start(QueuedUnit queued) throws InterruptedException {
+  // A pinned unit starts where its node has room; a scheduled one, kept off the nodes that have none.
+  private Optional<NodeSlot> slotIfFits(QueuedUnit queued) {
+    NodeLoad load = nodeLoad();
+    Optional<NodeSlot> pinned = plannedSlot(queued);
+    if (pinned.isPresent()) {
+      return pinned.filter(slot -> load.fitsPinned(slot.pinned().orElseThrow()));
+    }
+    return load.exclusionsForScheduled().map(NodeSlot::scheduled);
+  }
+
+  private static Optional<NodeSlot> plannedSlot(QueuedUnit queued) {
+    return NodeKeys.of(queued.unit().placement(), queued.context().snapshot()).map(NodeSlot::pinned);
+  }
+
+  private NodeLoad nodeLoad() {
+    List<NodeSlot> slots = new ArrayList<>();
+    running.all().forEach(unit -> slots.add(unit.slot()));
+    commands.running().forEach(command -> command.node().ifPresent(node -> slots.add(NodeSlot.pinned(node))));
+    return NodeLoad.of(slots, options.maxPerNode());
+  }
+
+  private void start(QueuedUnit queued, NodeSlot slot) throws InterruptedException {
     Optional<Materialization> materialized = materialize(queued);
     if (materialized.isEmpty()) {
       return;
     }
     if (materialized.get() instanceof EphemeralContainerMaterialization container) {
-      ephemeralUnits.start(queued, container);
+      ephemeralUnits.start(queued, container, slot);
     } else if (materialized.get() instanceof SnapshotMaterialization snapshot) {
-      snapshotUnits.start(queued, snapshot);
+      snapshotUnits.start(queued, snapshot, slot);
     } else {
-      jobUnits.start(queued, (JobMaterialization) materialized.get());
+      jobUnits.start(queued, (JobMaterialization) materialized.get(), slot);
     }
   }
 

@@ -22,8 +22,8 @@ final class SnapshotUnits {
   }
 
   // The temporary claim and the Job follow once the snapshot is ready (see observe).
-  void start(QueuedUnit queued, SnapshotMaterialization materialization) throws InterruptedException {
-    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(), Optional.empty(), false);
+  void start(QueuedUnit queued, SnapshotMaterialization materialization, NodeSlot slot) throws InterruptedException {
+    UnitInFlight unit = new UnitInFlight(queued, materialization, System.nanoTime(), slot, false);
     reports.watch(unit);
     try {
       cluster.create(materialization.volumeSnapshot());
@@ -70,8 +70,8 @@ final class SnapshotUnits {
   private void startJob(UnitInFlight unit, SnapshotMaterialization materialization, SnapshotState state)
       throws InterruptedException {
     try {
-      createOrAdopt(TemporaryClaims.sized(materialization.temporaryClaim(), state.restoreBytes()));
-      createOrAdopt(materialization.job());
+      createOrAdopt(TemporaryClaims.sized(materialization.temporaryClaim(), state.restoreBytes()), unit);
+      createOrAdopt(materialization.job(), unit);
     } catch (ApiCallException e) {
       reports.finish(unit, OutcomeStatus.FAILED, UnitReports.apiFailure(e),
           "the backup of the snapshot could not start: " + e.getMessage());
@@ -80,9 +80,10 @@ final class SnapshotUnits {
     unit.jobCreated = true;
   }
 
-  private void createOrAdopt(KubernetesObject object) throws ApiCallException, InterruptedException {
+  // The Job's pod is kept off the nodes that were full when the unit started, as it counted there since.
+  private void createOrAdopt(KubernetesObject object, UnitInFlight unit) throws ApiCallException, InterruptedException {
     try {
-      cluster.create(object);
+      cluster.create(object, unit.excludedNodes());
     } catch (ApiCallException e) {
       if (!e.isConflict()) {
         throw e;

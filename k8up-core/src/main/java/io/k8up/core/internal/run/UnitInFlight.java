@@ -10,6 +10,7 @@ import io.kubernetes.client.common.KubernetesObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A unit whose objects exist: what the run loop knows of it between two looks. */
 final class UnitInFlight {
@@ -21,23 +22,37 @@ final class UnitInFlight {
   final long firstStarted;
   /** Whether a create answered that the object exists; if the run's list does not show it, it is foreign. */
   final boolean existedAtCreate;
+  /** The node the unit's pod is on, once placed; before, the node it is pinned to, if it is. */
   Optional<String> node;
   boolean placedReported;
+  /** Where the unit's pod counts for the per-node limit, before it is placed. */
+  private final NodeSlot planned;
   long unschedulableSince = -1;
   /** For a snapshot unit: whether the snapshot was ready and the temporary claim and Job were created. */
   boolean jobCreated;
   /** For an ephemeral container: the UID of the pod it was added to; another UID means a new pod. */
   Optional<String> podUid = Optional.empty();
 
-  UnitInFlight(QueuedUnit queued, Materialization materialization, long now, Optional<String> node,
+  UnitInFlight(QueuedUnit queued, Materialization materialization, long now, NodeSlot planned,
       boolean existedAtCreate) {
     this.unit = queued.unit();
     this.context = queued.context();
     this.materialization = materialization;
     this.started = now;
     this.firstStarted = queued.firstStart().orElse(now);
-    this.node = node;
+    this.planned = planned;
+    this.node = planned.pinned();
     this.existedAtCreate = existedAtCreate;
+  }
+
+  /** Where the unit's pod counts for the per-node limit, now. */
+  NodeSlot slot() {
+    return placedReported && node.isPresent() ? planned.boundTo(node.get()) : planned;
+  }
+
+  /** The nodes the unit's pod was kept off when the unit started. */
+  Set<String> excludedNodes() {
+    return planned.excluded();
   }
 
   String namespace() {

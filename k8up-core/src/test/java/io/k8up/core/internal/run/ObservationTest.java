@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import io.k8up.core.model.NodeSelectorRequirement;
 import io.k8up.core.model.NodeSelectorTerm;
 import io.k8up.core.model.Placement;
+import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerState;
@@ -77,13 +78,24 @@ class ObservationTest {
 
   @Test
   void aPlacementPinsANodeWhenItNamesExactlyOne() {
-    assertThat(NodeKeys.of(Placement.onPodNode("n1", false))).contains("n1");
-    assertThat(NodeKeys.of(Placement.onHostname("h1"))).contains("h1");
-    assertThat(NodeKeys.of(Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("h2"))))).contains("h2");
+    ClusterSnapshot noNodes = ClusterSnapshot.of(List.of(), List.of(), List.of());
+    assertThat(NodeKeys.of(Placement.onPodNode("n1", false), noNodes)).contains("n1");
+    assertThat(NodeKeys.of(Placement.onHostname("h1"), noNodes)).contains("h1");
+    assertThat(NodeKeys.of(Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("h2"))), noNodes)).contains("h2");
     assertThat(NodeKeys.of(Placement.byNodeAffinity(List.of(NodeSelectorTerm.builder()
-        .addMatchExpressions(NodeSelectorRequirement.of("topology.kubernetes.io/zone", "In", List.of("z1"))).build()))))
-        .isEmpty();
-    assertThat(NodeKeys.of(Placement.anywhere())).isEmpty();
+        .addMatchExpressions(NodeSelectorRequirement.of("topology.kubernetes.io/zone", "In", List.of("z1"))).build())),
+        noNodes)).isEmpty();
+    assertThat(NodeKeys.of(Placement.anywhere(), noNodes)).isEmpty();
+  }
+
+  @Test
+  void aHostnameIsTheNameOfTheNodeThatCarriesItWhenTheNodesWereRead() {
+    ClusterSnapshot withNodes = ClusterSnapshot.of(List.of(), List.of(), List.of())
+        .withNodes(List.of(Fixtures.node("ip-10-0-0-1").hostname("h1").build()));
+    assertThat(NodeKeys.of(Placement.onHostname("h1"), withNodes)).contains("ip-10-0-0-1");
+    assertThat(NodeKeys.of(Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("h1"))), withNodes))
+        .contains("ip-10-0-0-1");
+    assertThat(NodeKeys.of(Placement.onHostname("h9"), withNodes)).as("a hostname no Node carries stays").contains("h9");
   }
 
   @Test
