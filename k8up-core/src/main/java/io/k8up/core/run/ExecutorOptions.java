@@ -49,7 +49,8 @@ public abstract class ExecutorOptions {
 
   /**
    * How long a backup pod may stay unschedulable before its placement is taken for stale and the
-   * claim re-planned; default two minutes.
+   * claim re-planned; default two minutes. A re-plan that places the claim the same way fails it
+   * at once rather than waiting this long again.
    */
   @Value.Default
   public Duration unschedulableTimeout() {

@@ -220,6 +220,31 @@ class ExecutorFaultsTest {
 
   @Test
   void aPlacementThatStaysStaleFailsAfterTheLastAttempt() throws Exception {
+    // Every fresh read finds the application on another node, where the backup pod cannot be scheduled either.
+    AtomicInteger reads = new AtomicInteger(1);
+    ClusterSnapshot snapshot = claimsOnNodes(Map.of("a", "node-1"));
+
+    BackupReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, (job, looks) -> {
+      if (looks == 1) {
+        createPodFor(job, unschedulable());
+      }
+      return Verdict.KEEP_RUNNING;
+    })) {
+      report = executor(api.client(), FAST)
+          .snapshots(namespaces -> claimsOnNodes(Map.of("a", "node-" + reads.incrementAndGet()))).build()
+          .run(PLANNER.plan(snapshot), snapshot);
+    }
+
+    Outcome outcome = report.outcomes().get(0);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.PLACEMENT_STALE);
+    assertThat(outcome.attempts()).isEqualTo(3);
+    assertThat(outcome.message()).contains("gave up after 3 attempts");
+    assertThat(jobsLeft()).isEmpty();
+  }
+
+  @Test
+  void aRefusedPlacementThatAFreshPlanGivesAgainFailsWithoutWaitingAgain() throws Exception {
     ClusterSnapshot snapshot = claimsOnNodes(Map.of("a", "node-1"));
 
     BackupReport report;
@@ -235,8 +260,42 @@ class ExecutorFaultsTest {
 
     Outcome outcome = report.outcomes().get(0);
     assertThat(outcome.reason()).isEqualTo(OutcomeReason.PLACEMENT_STALE);
-    assertThat(outcome.attempts()).isEqualTo(3);
-    assertThat(outcome.message()).contains("gave up after 3 attempts");
+    assertThat(outcome.attempts()).as("no second wait for the same refusal").isEqualTo(1);
+    assertThat(outcome.message()).contains("could not be scheduled", "a fresh plan places the claim the same way",
+        "node node-1");
+    assertThat(jobsLeft()).isEmpty();
+  }
+
+  @Test
+  void aBackupPodDeletedWithItsNodeIsReplannedRatherThanFailed() throws Exception {
+    ClusterSnapshot snapshot = claimsOnNodes(Map.of("a", "node-1"));
+    ClusterSnapshot moved = claimsOnNodes(Map.of("a", "node-2"));
+
+    BackupReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, (job, looks) -> {
+      if (attempt(job) > 1) {
+        return Verdict.COMPLETE;
+      }
+      if (looks == 1) {
+        createPodFor(job, new V1PodStatus().phase("Running"));
+        return Verdict.KEEP_RUNNING;
+      }
+      if (looks < 40) {
+        return Verdict.KEEP_RUNNING;
+      }
+      // The node is deleted: the pod goes with it, and a Job with backoffLimit 0 fails.
+      new CoreV1Api(api.client()).deleteNamespacedPod(job.getMetadata().getName() + "-pod", NAMESPACE).execute();
+      return Verdict.FAIL;
+    })) {
+      report = executor(api.client(), FAST).snapshots(namespaces -> moved).build()
+          .run(PLANNER.plan(snapshot), snapshot);
+    }
+
+    Outcome outcome = report.outcomes().get(0);
+    assertThat(outcome.status()).as(outcome.message()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(outcome.attempts()).isEqualTo(2);
+    assertThat(outcome.node()).contains("node-2");
+    assertThat(events).anySatisfy(event -> assertThat(event.message()).contains("was deleted before it finished"));
     assertThat(jobsLeft()).isEmpty();
   }
 

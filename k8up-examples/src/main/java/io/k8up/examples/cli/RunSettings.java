@@ -54,6 +54,13 @@ final class RunSettings {
       description = "How long one unit may run, e.g. 90s, 30m, 2h. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
+  @Option(names = "--unschedulable-timeout", paramLabel = "DURATION", defaultValue = "2m",
+      converter = PositiveDurationConverter.class,
+      description = "How long a backup pod may stay unschedulable before its placement counts as stale and its claims"
+          + " are planned again from a fresh read; a fresh plan that places them the same way fails them at once."
+          + " Default: ${DEFAULT-VALUE}.")
+  Duration unschedulableTimeout;
+
   @Option(names = "--image", paramLabel = "IMAGE", defaultValue = BackupToolSpec.RESTIC_IMAGE,
       description = "The restic image. Default: ${DEFAULT-VALUE}.")
   String image;
@@ -98,6 +105,7 @@ final class RunSettings {
         .maxPerNode(maxPerNode)
         .grouping(grouping)
         .unitTimeout(timeout)
+        .unschedulableTimeout(unschedulableTimeout)
         .recordEvents(recordEvents);
     if (maxPerNamespace != null) {
       options.maxPerNamespace(maxPerNamespace);

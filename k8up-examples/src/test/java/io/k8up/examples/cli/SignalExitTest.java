@@ -6,10 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.k8up.core.testing.MockApiServer;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -34,14 +31,13 @@ class SignalExitTest {
   void aSignalEndsTheRunWithTheReportsExitCodeOnceItCleanedUp() throws Exception {
     LiveCluster.mountedClaim(api.client());
     Path kubeconfig = TestKubeconfig.write(dir, api.baseUrl(), "t");
-    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+    Path javaBinary = Paths.get(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(List.of(javaBinary.toString(), "-cp", System.getProperty("java.class.path"),
         K8upRwoCommand.class.getName(), "run", "--kubeconfig", kubeconfig.toString(), "--run-id", "signalled",
         "-o", "json"))
         .redirectError(dir.resolve("stderr").toFile())
+        .redirectOutput(dir.resolve("stdout").toFile())
         .start();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Thread reader = drain(process.getInputStream(), out);
     BatchV1Api batch = new BatchV1Api(api.client());
     // No Job controller: the Job runs until the signal.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
@@ -55,26 +51,12 @@ class SignalExitTest {
     // Well within the cleanup grace, which a process that waits for it would use up.
     assertThat(process.waitFor(InterruptibleRun.CLEANUP_GRACE.toSeconds() / 2, TimeUnit.SECONDS))
         .as("the process ended before half the cleanup grace").isTrue();
-    reader.join(5_000);
-    String stderr = java.nio.file.Files.readString(dir.resolve("stderr"));
+    String stderr = Files.readString(dir.resolve("stderr"));
     assertThat(process.exitValue()).as(stderr).isEqualTo(ExitCodes.FAILED_DECISIONS);
-    JsonObject report = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject report = JsonParser.parseString(Files.readString(dir.resolve("stdout"))).getAsJsonObject();
     assertThat(report.get("interrupted").getAsBoolean()).isTrue();
     assertThat(report.getAsJsonArray("outcomes").get(0).getAsJsonObject().get("status").getAsString())
         .isEqualTo("NOT_RUN");
     assertThat(batch.listNamespacedJob("team-a").execute().getItems()).as("the Job was deleted").isEmpty();
-  }
-
-  private static Thread drain(InputStream in, ByteArrayOutputStream out) {
-    Thread thread = new Thread(() -> {
-      try {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // The process ended; what was read is what there is.
-      }
-    });
-    thread.setDaemon(true);
-    thread.start();
-    return thread;
   }
 }

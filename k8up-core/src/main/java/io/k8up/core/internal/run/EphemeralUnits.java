@@ -28,7 +28,7 @@ final class EphemeralUnits {
     try {
       Optional<V1Pod> pod = cluster.pod(materialization.namespace(), materialization.pod());
       if (pod.isEmpty() || pod.get().getMetadata().getDeletionTimestamp() != null) {
-        reports.stale(unit, "pod " + materialization.pod() + ", which holds the volume, is gone");
+        reports.stale(unit, "pod " + materialization.pod() + ", which holds the volume, is gone", StaleCause.POD_GONE);
         return;
       }
       unit.podUid = Optional.ofNullable(pod.get().getMetadata().getUid());
@@ -55,7 +55,7 @@ final class EphemeralUnits {
     }
     if (pod.isEmpty() || pod.get().getMetadata().getDeletionTimestamp() != null
         || !unit.podUid.equals(Optional.ofNullable(pod.get().getMetadata().getUid()))) {
-      reports.stale(unit, "pod " + container.pod() + " was deleted or replaced during the backup");
+      reports.stale(unit, "pod " + container.pod() + " was deleted or replaced during the backup", StaleCause.POD_GONE);
       return;
     }
     if (!unit.placedReported && unit.node.isPresent()) {

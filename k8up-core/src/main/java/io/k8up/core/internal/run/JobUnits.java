@@ -120,6 +120,12 @@ final class JobUnits {
       reports.placed(unit);
     }
     JobState state = JobState.of(job);
+    if (state.finished() && !state.succeeded() && unit.placedReported && pods.isEmpty()) {
+      // The pod the run saw placed is gone without a trace: deleted with its node, or drained.
+      reports.stale(unit, "the backup pod on node " + unit.node.orElse("?") + " was deleted before it finished"
+          + " (its node was deleted or drained)", StaleCause.POD_GONE);
+      return;
+    }
     if (state.finished()) {
       jobFinished(unit, state, signals);
       return;
@@ -173,7 +179,7 @@ final class JobUnits {
       return false;
     }
     reports.stale(unit, "the backup pod could not be scheduled for " + waited.toSeconds() + " s ("
-        + signals.unschedulable().get() + ")");
+        + signals.unschedulable().get() + ")", StaleCause.PLACEMENT_REFUSED);
     return true;
   }
 
@@ -186,7 +192,7 @@ final class JobUnits {
       return false;
     }
     reports.stale(unit, "the volume could not be attached or mounted on node " + unit.node.orElse("?")
-        + " (" + mountProblem.get() + ")");
+        + " (" + mountProblem.get() + ")", StaleCause.PLACEMENT_REFUSED);
     return true;
   }
 

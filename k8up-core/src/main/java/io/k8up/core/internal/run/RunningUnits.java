@@ -8,6 +8,7 @@ import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.snapshot.SnapshotException;
+import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.EphemeralContainerMaterialization;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class RunningUnits implements UnitReports {
   }
 
   @Override
-  public void stale(UnitInFlight unit, String why) throws InterruptedException {
+  public void stale(UnitInFlight unit, String why, StaleCause cause) throws InterruptedException {
     cleanup.deleteAll(unit.createdObjects());
     running.remove(unit);
     if (unit.unit.attempt() >= options.maxPlacementAttempts()) {
@@ -131,7 +132,7 @@ final class RunningUnits implements UnitReports {
       return;
     }
     progress.emit(ProgressEvent.Type.RETRIED, unit.unit, unit.node, why);
-    replan(unit, why);
+    replan(unit, why, cause);
   }
 
   @Override
@@ -161,7 +162,7 @@ final class RunningUnits implements UnitReports {
     running.clear();
   }
 
-  private void replan(UnitInFlight unit, String why) {
+  private void replan(UnitInFlight unit, String why, StaleCause cause) {
     Replanner.Replan again;
     try {
       again = replanner.replan(unit, why, book);
@@ -169,7 +170,23 @@ final class RunningUnits implements UnitReports {
       settle(unit, OutcomeStatus.FAILED, OutcomeReason.API_ERROR, why + "; re-planning failed: " + e.getMessage());
       return;
     }
-    queue.enqueue(again.units(), again.snapshot(), OptionalLong.of(unit.firstStarted));
+    List<BackupUnit> next = new ArrayList<>();
+    for (BackupUnit replanned : again.units()) {
+      if (replanned.placement().equals(unit.unit.placement()) && !cause.retriesSamePlacement()) {
+        // Waiting out the same refusal again would only repeat it.
+        for (ClaimTarget target : replanned.targets()) {
+          book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.FAILED,
+              OutcomeReason.PLACEMENT_STALE, why + "; a fresh plan places the claim the same way"
+                  + unit.node.map(node -> ", on node " + node).orElse("")
+                  + ": make that node schedulable (uncordon it, free it, or tolerate its taints) or move the"
+                  + " volume's workload, then run the backup again", unit.facts());
+        }
+        progress.emit(ProgressEvent.Type.FAILED, replanned, unit.node, why);
+      } else {
+        next.add(replanned);
+      }
+    }
+    queue.enqueue(next, again.snapshot(), OptionalLong.of(unit.firstStarted));
   }
 
   private void settle(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {

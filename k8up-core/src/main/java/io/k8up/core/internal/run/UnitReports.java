@@ -31,8 +31,11 @@ interface UnitReports {
   /** The unit failed with objects the run must not delete, or that are gone. */
   void failWithoutCleanup(UnitInFlight unit, OutcomeReason reason, String message);
 
-  /** The unit cannot succeed where it was placed: its claims are planned again. */
-  void stale(UnitInFlight unit, String why) throws InterruptedException;
+  /**
+   * The unit cannot succeed where it was placed: its claims are planned again from a fresh read,
+   * unless {@code cause} says the fresh placement, being the same, would fail the same way.
+   */
+  void stale(UnitInFlight unit, String why, StaleCause cause) throws InterruptedException;
 
   /** Fails the unit if it ran past the unit timeout; {@code lastProblem} ends the message. */
   void failIfOverdue(UnitInFlight unit, String lastProblem);
