@@ -1,5 +1,8 @@
 package io.k8up.core.internal.command;
 
+import io.k8up.core.internal.kube.ExecEnd;
+import io.k8up.core.internal.kube.ExecSession;
+import io.k8up.core.internal.kube.KubeGateway;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.run.CommandReport;
 import io.k8up.core.run.OutcomeReason;
@@ -33,7 +36,7 @@ public final class CommandStream {
   // After the output ends, the exit status follows in the same connection, at once.
   private static final Duration STATUS_WAIT = Duration.ofSeconds(30);
 
-  private final PodExec exec;
+  private final KubeGateway gateway;
   private final BackupSink sink;
   private final CommandTarget command;
   private final StreamTarget target;
@@ -43,8 +46,8 @@ public final class CommandStream {
   private final AtomicBoolean aborted = new AtomicBoolean();
   private long streamed;
 
-  public CommandStream(PodExec exec, BackupSink sink, CommandTarget command, RunId runId) {
-    this.exec = exec;
+  public CommandStream(KubeGateway gateway, BackupSink sink, CommandTarget command, RunId runId) {
+    this.gateway = gateway;
     this.sink = sink;
     this.command = command;
     this.target = StreamTarget.of(command, runId);
@@ -75,7 +78,7 @@ public final class CommandStream {
     OutputTail stderr = new OutputTail(OutputTail.DEFAULT_LIMIT);
     try {
       // The annotation holds a shell command line; K8up runs it the same way.
-      session = exec.start(command.namespace(), command.name(), command.container(),
+      session = gateway.exec(command.namespace(), command.name(), command.container(),
           List.of("/bin/sh", "-c", command.command()));
     } catch (IOException e) {
       return failed(OutcomeReason.EXEC_FAILED, "the backup command could not be started: " + e.getMessage(),

@@ -3,7 +3,7 @@ package io.k8up.core.internal.run;
 import com.google.common.util.concurrent.Futures;
 import io.k8up.core.internal.command.CommandResult;
 import io.k8up.core.internal.command.CommandStream;
-import io.k8up.core.internal.command.PodExec;
+import io.k8up.core.internal.kube.KubeGateway;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.plan.Subject;
@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  */
 final class CommandUnits {
 
-  private final PodExec exec;
+  private final KubeGateway gateway;
   private final BackupSink sink;
   private final RunId runId;
   private final ExecutorOptions options;
@@ -43,8 +43,8 @@ final class CommandUnits {
   private OutcomeBook book;
   private ExecutorService workers;
 
-  CommandUnits(PodExec exec, BackupSink sink, RunId runId, ExecutorOptions options, Progress progress) {
-    this.exec = exec;
+  CommandUnits(KubeGateway gateway, BackupSink sink, RunId runId, ExecutorOptions options, Progress progress) {
+    this.gateway = gateway;
     this.sink = sink;
     this.runId = runId;
     this.options = options;
@@ -92,7 +92,7 @@ final class CommandUnits {
     if (workers == null) {
       workers = Executors.newCachedThreadPool(daemonThreads());
     }
-    CommandStream stream = new CommandStream(exec, sink, command, runId);
+    CommandStream stream = new CommandStream(gateway, sink, command, runId);
     Future<CommandResult> result = workers.submit(stream::run);
     running.add(new RunningCommand(command, stream, result, System.nanoTime()));
     progress.emitCommand(ProgressEvent.Type.STARTED, command, "");

@@ -3,7 +3,7 @@ package io.k8up.core.internal.run;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.k8up.core.internal.command.PodExec;
+import io.k8up.core.internal.kube.ClientJavaGateway;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
@@ -86,7 +86,7 @@ public final class RunLoop {
     this.cleanup = new ObjectCleanup(cluster);
     this.replanner = new Replanner(planner, snapshots, strategies.values(), options.grouping());
     this.queue = new UnitQueue(runId, tool, progress);
-    this.commands = new CommandUnits(new PodExec(client), sink, runId, options, progress);
+    this.commands = new CommandUnits(ClientJavaGateway.of(client), sink, runId, options, progress);
   }
 
   /** Runs {@code plan}, made from {@code snapshot}, to the end; once per instance. */

@@ -1,11 +1,10 @@
-package io.k8up.core.internal.command;
+package io.k8up.core.internal.kube;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.openapi.models.V1StatusCause;
 import io.kubernetes.client.util.WebSocketStreamHandler;
 import io.kubernetes.client.util.WebSockets;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ import okhttp3.WebSocket;
  * when it refuses (403, no such container) and what kubelet says when a command cannot start;
  * both are what a user needs to act. This keeps them.
  */
-public final class ExecSession implements Closeable {
+final class WebSocketExecSession implements ExecSession {
 
   private static final int STATUS_CHANNEL = 3;
 
@@ -36,16 +35,18 @@ public final class ExecSession implements Closeable {
   private final AtomicReference<ExecEnd> end = new AtomicReference<>();
   private final CountDownLatch ended = new CountDownLatch(1);
 
-  ExecSession(ApiClient client) {
+  WebSocketExecSession(ApiClient client) {
     this.client = client;
   }
 
   /** The command's standard output, as it arrives; ends when the command does. */
+  @Override
   public InputStream stdout() {
     return stdout;
   }
 
   /** The command's standard error, as it arrives. */
+  @Override
   public InputStream stderr() {
     return stderr;
   }
@@ -55,6 +56,7 @@ public final class ExecSession implements Closeable {
    *
    * @return empty if it has not ended by then
    */
+  @Override
   public Optional<ExecEnd> awaitEnd(Duration timeout) throws InterruptedException {
     ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     return Optional.ofNullable(end.get());

@@ -1,4 +1,4 @@
-package io.k8up.core.internal.command;
+package io.k8up.core.internal.kube;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -12,24 +12,24 @@ import java.util.Map;
 import okhttp3.Request;
 
 /** Starts commands in containers through the {@code pods/exec} subresource. */
-public final class PodExec {
+final class PodExec {
 
   // Version 4 carries the exit status on channel 3; stdin is never opened, so v5's close signal adds nothing.
   private static final String CHANNEL_PROTOCOL = "v4.channel.k8s.io";
 
   private final ApiClient client;
 
-  public PodExec(ApiClient client) {
+  PodExec(ApiClient client) {
     this.client = client;
   }
 
   /**
    * Starts {@code command} in {@code container} of pod {@code namespace/pod}, with no standard
-   * input and no terminal. Returns at once; a refusal shows in {@link ExecSession#awaitEnd}.
+   * input and no terminal. Returns at once; a refusal shows in {@link WebSocketExecSession#awaitEnd}.
    *
    * @throws IOException if the request cannot be built
    */
-  public ExecSession start(String namespace, String pod, String container, List<String> command) throws IOException {
+  ExecSession start(String namespace, String pod, String container, List<String> command) throws IOException {
     List<Pair> query = new ArrayList<>(List.of(
         new Pair("stdin", "false"),
         new Pair("stdout", "true"),
@@ -47,7 +47,7 @@ public final class PodExec {
     } catch (ApiException e) {
       throw new IOException("the exec request could not be built: " + e.getMessage(), e);
     }
-    ExecSession session = new ExecSession(client);
+    WebSocketExecSession session = new WebSocketExecSession(client);
     client.getHttpClient().newWebSocket(request, session.listener());
     return session;
   }

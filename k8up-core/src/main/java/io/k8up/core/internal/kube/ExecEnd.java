@@ -1,4 +1,4 @@
-package io.k8up.core.internal.command;
+package io.k8up.core.internal.kube;
 
 /**
  * How a command run through {@code pods/exec} ended.
@@ -20,15 +20,15 @@ public record ExecEnd(Kind kind, int exitCode, int httpStatus, String message) {
     BROKEN
   }
 
-  static ExecEnd exited(int exitCode) {
+  public static ExecEnd exited(int exitCode) {
     return new ExecEnd(Kind.EXITED, exitCode, 0, "");
   }
 
-  static ExecEnd refused(int httpStatus, String message) {
+  public static ExecEnd refused(int httpStatus, String message) {
     return new ExecEnd(Kind.REFUSED, -1, httpStatus, message);
   }
 
-  static ExecEnd broken(String message) {
+  public static ExecEnd broken(String message) {
     return new ExecEnd(Kind.BROKEN, -1, 0, message);
   }
 }
