@@ -182,20 +182,25 @@ public final class ClientJavaGateway implements KubeGateway {
     return Optional.ofNullable(response.getObject()).map(DynamicKubernetesObject::getRaw);
   }
 
-  // The generic API answers refusals as a status and wraps a lost connection in an IllegalStateException.
+  // The generic API answers most refusals as a status, and wraps a lost connection in a RuntimeException.
   private <T extends io.kubernetes.client.common.KubernetesType> KubernetesApiResponse<T> answer(KubeRequest request,
       Supplier<KubernetesApiResponse<T>> call) throws KubeFailure {
     requests.incrementAndGet();
     KubernetesApiResponse<T> response;
     try {
       response = call.get();
-    } catch (IllegalStateException e) {
+    } catch (RuntimeException e) {
       if (e.getCause() instanceof IOException io) {
         throw KubeFailure.noAnswer(request, server, io);
       }
+      // An answer with no Status body (a bare 404 to a delete, say) comes wrapped.
+      if (e.getCause() instanceof ApiException refused && refused.getCode() > 0) {
+        throw KubeFailure.status(request, server, refused.getCode(), KubeFailure.statusMessage(refused.getResponseBody()));
+      }
+      if (e instanceof JsonParseException) {
+        throw KubeFailure.unreadable(request, server, "not JSON");
+      }
       throw KubeFailure.unreadable(request, server, String.valueOf(e.getMessage()));
-    } catch (JsonParseException e) {
-      throw KubeFailure.unreadable(request, server, "not JSON");
     }
     if (!response.isSuccess()) {
       String message = response.getStatus() == null || response.getStatus().getMessage() == null

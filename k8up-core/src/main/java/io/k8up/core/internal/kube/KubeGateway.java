@@ -46,7 +46,7 @@ public interface KubeGateway {
   default void list(ResourceType type, ListQuery query, ListConsumer consumer) throws KubeFailure, InterruptedException {
     boolean restarted = false;
     Optional<String> next = Optional.empty();
-    do {
+    while (true) {
       ListPage page;
       try {
         page = listPage(type, query, next);
@@ -61,7 +61,10 @@ public interface KubeGateway {
       }
       page.items().forEach(consumer::accept);
       next = page.continueToken();
-    } while (next.isPresent());
+      if (next.isEmpty()) {
+        return;
+      }
+    }
   }
 
   /** The objects {@code query} selects, in one list. */
