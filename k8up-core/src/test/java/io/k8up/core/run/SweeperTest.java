@@ -29,12 +29,17 @@ import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sweeping what a run left when its process died mid-flow. */
 class SweeperTest {
+
+  private static final String SNAPSHOT_LIST = "/apis/snapshot.storage.k8s.io/v1/namespaces/" + NAMESPACE
+      + "/volumesnapshots?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dk8up-rwo&limit=500&watch=false";
 
   @RegisterExtension final MockApiServer api = new MockApiServer();
 
@@ -98,13 +103,45 @@ class SweeperTest {
 
   @Test
   void aClusterWithoutSnapshotCrdsIsSweptWithoutComplaint() throws Exception {
-    api.server().expect().get().withPath("/apis/snapshot.storage.k8s.io/v1/namespaces/" + NAMESPACE
-        + "/volumesnapshots?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dk8up-rwo").andReturn(404, "{}").always();
+    api.server().expect().get().withPath(SNAPSHOT_LIST).andReturn(404, "{}").always();
 
     SweepReport report = Sweeper.sweep(api.client(), List.of(NAMESPACE), Optional.empty(), Duration.ZERO);
 
     assertThat(report.failed()).isEmpty();
     assertThat(report.apiRequests()).isEqualTo(3);
+    assertThat(api.takeRequests()).as("the 404 was the answer to the snapshots' list").contains("GET " + SNAPSHOT_LIST);
+  }
+
+  @Test
+  void aSnapshotLabelledKeepBetweenTheListAndTheDeleteIsKept() throws Exception {
+    SnapshotMaterialization objects = leftBy("old");
+    String name = objects.volumeSnapshot().getMetadata().getName();
+    // The sweep lists the snapshot as it was; then its owner labels it to be kept.
+    JsonObject listed = new JsonObject();
+    listed.addProperty("apiVersion", "snapshot.storage.k8s.io/v1");
+    listed.addProperty("kind", "VolumeSnapshotList");
+    JsonArray items = new JsonArray();
+    items.add(objects.volumeSnapshot().getRaw().deepCopy());
+    listed.add("items", items);
+    api.server().expect().get().withPath(SNAPSHOT_LIST).andReturn(200, listed.toString()).once();
+    CustomObjectsApi custom = new CustomObjectsApi(api.client());
+    Map<String, Object> snapshot = asMap(custom.getNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE,
+        "volumesnapshots", name).execute());
+    asMap(asMap(snapshot.get("metadata")).get("labels")).put(K8upAnnotations.KEEP_LABEL, "true");
+    custom.replaceNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE, "volumesnapshots", name, snapshot)
+        .execute();
+    // A real server refuses the delete, as the object changed since it was listed; the mock is told to.
+    api.server().expect().delete().withPath("/apis/snapshot.storage.k8s.io/v1/namespaces/" + NAMESPACE
+        + "/volumesnapshots/" + name).andReturn(409, "{\"kind\":\"Status\",\"code\":409,\"message\":"
+            + "\"Precondition failed: ResourceVersion in precondition\"}").once();
+
+    SweepReport report = Sweeper.sweep(api.client(), List.of(NAMESPACE), Optional.empty(), Duration.ZERO);
+
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.deleted()).hasSize(2);
+    assertThat(report.kept()).singleElement().asString().contains("VolumeSnapshot shop/" + name, "k8up.io/keep");
+    assertThat(custom.getNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE, "volumesnapshots", name)
+        .execute()).isNotNull();
   }
 
   @SuppressWarnings("unchecked")

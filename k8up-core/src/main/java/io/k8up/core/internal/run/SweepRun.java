@@ -2,14 +2,21 @@ package io.k8up.core.internal.run;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.k8up.core.internal.kube.ClientJavaGateway;
+import io.k8up.core.internal.kube.KubeFailure;
+import io.k8up.core.internal.kube.KubeGateway;
+import io.k8up.core.internal.kube.ListQuery;
+import io.k8up.core.internal.kube.Precondition;
+import io.k8up.core.internal.kube.RetryPolicy;
+import io.k8up.core.internal.kube.RetryingGateway;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.ImmutableSweepReport;
+import io.k8up.core.run.SweepReport;
+import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.spi.RunObjects;
-import io.k8up.core.run.SweepReport;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,21 +25,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** One sweep: lists the library's objects per namespace and kind, and deletes the old enough ones. */
+/**
+ * One sweep: lists the library's objects per namespace and kind by label, and deletes the old
+ * enough ones, each only if it is still the object that was listed, so that one labelled to be
+ * kept in the meantime is not deleted.
+ */
 public final class SweepRun {
 
   // Jobs first, so that no pod holds a temporary claim when it is deleted; snapshots last.
-  private static final List<List<String>> KINDS = List.of(
-      List.of("batch/v1", "Job"),
-      List.of("v1", "PersistentVolumeClaim"),
-      List.of("snapshot.storage.k8s.io/v1", "VolumeSnapshot"));
-  private static final Set<String> OPTIONAL_KINDS = Set.of("VolumeSnapshot");
+  private static final List<ResourceType> KINDS = List.of(
+      ResourceType.JOB, ResourceType.PERSISTENT_VOLUME_CLAIM, ResourceType.VOLUME_SNAPSHOT);
+  private static final Set<ResourceType> OPTIONAL_KINDS = Set.of(ResourceType.VOLUME_SNAPSHOT);
 
-  private final ClusterOperations cluster;
+  private final KubeGateway gateway;
   private final ImmutableSweepReport.Builder report = SweepReport.builder();
 
   public SweepRun(ApiClient client) {
-    this.cluster = new ClusterOperations(client, new ApiCalls(ExecutorOptions.defaults()));
+    ExecutorOptions defaults = ExecutorOptions.defaults();
+    this.gateway = RetryingGateway.of(ClientJavaGateway.of(client),
+        RetryPolicy.of(defaults.apiAttempts(), defaults.apiBackoff()));
   }
 
   /** Sweeps {@code namespaces}; see {@link io.k8up.core.run.Sweeper#sweep}. */
@@ -41,47 +52,68 @@ public final class SweepRun {
         .orElse(K8upAnnotations.MANAGED_BY_LABEL + "=" + K8upAnnotations.MANAGED_BY_VALUE);
     try {
       for (String namespace : Set.copyOf(namespaces)) {
-        for (List<String> kind : KINDS) {
-          sweep(namespace, kind.get(0), kind.get(1), selector, createdBefore);
+        for (ResourceType kind : KINDS) {
+          sweep(namespace, kind, selector, createdBefore);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       report.addFailed("the sweep was interrupted; run it again");
     }
-    return report.apiRequests(cluster.requestCount()).build();
+    return report.apiRequests(gateway.requestCount()).build();
   }
 
-  private void sweep(String namespace, String apiVersion, String kind, String selector, Instant createdBefore)
+  private void sweep(String namespace, ResourceType kind, String selector, Instant createdBefore)
       throws InterruptedException {
-    ResourceKind resource = ResourceKind.of(apiVersion, kind);
     List<JsonObject> objects;
     try {
-      objects = cluster.list(resource, namespace, selector);
-    } catch (ApiCallException e) {
+      objects = gateway.list(kind, ListQuery.in(namespace).withLabels(selector));
+    } catch (KubeFailure e) {
       // Without the snapshot CRDs there is no VolumeSnapshot to sweep.
       if (!(e.isNotFound() && OPTIONAL_KINDS.contains(kind))) {
-        report.addFailed(kind + "s in " + namespace + ": " + e.getMessage());
+        report.addFailed(kind.kind() + "s in " + namespace + ": " + e.getMessage());
       }
       return;
     }
     for (JsonObject object : objects) {
       JsonObject metadata = object.getAsJsonObject("metadata");
       String name = metadata.get("name").getAsString();
-      String described = kind + " " + namespace + "/" + name;
-      if (created(metadata).isAfter(createdBefore)) {
-        continue;
+      if (!created(metadata).isAfter(createdBefore)) {
+        sweepOne(kind, namespace, name, object);
       }
+    }
+  }
+
+  // Deleted only if unchanged since it was read; a change (a keep label, say) is read again once.
+  private void sweepOne(ResourceType kind, String namespace, String name, JsonObject listed)
+      throws InterruptedException {
+    String described = kind.kind() + " " + namespace + "/" + name;
+    JsonObject object = listed;
+    for (int look = 1; ; look++) {
       if (KeepLabel.on(object)) {
         report.addKept(described + ": labelled " + K8upAnnotations.KEEP_LABEL + "=true");
-        continue;
+        return;
       }
       try {
-        cluster.delete(reference(apiVersion, kind, namespace, name));
+        gateway.delete(kind, namespace, name, Precondition.unchanged(object));
         report.addDeleted(described);
-      } catch (ApiCallException e) {
-        report.addFailed(described + ": " + e.getMessage());
+        return;
+      } catch (KubeFailure e) {
+        Optional<JsonObject> current = e.isConflict() && look == 1 ? reread(kind, namespace, name) : Optional.empty();
+        if (current.isEmpty()) {
+          report.addFailed(described + ": " + e.getMessage());
+          return;
+        }
+        object = current.get();
       }
+    }
+  }
+
+  private Optional<JsonObject> reread(ResourceType kind, String namespace, String name) throws InterruptedException {
+    try {
+      return gateway.get(kind, namespace, name);
+    } catch (KubeFailure e) {
+      return Optional.empty();
     }
   }
 
@@ -94,16 +126,5 @@ public final class SweepRun {
     } catch (DateTimeParseException e) {
       return Instant.EPOCH;
     }
-  }
-
-  private static DynamicKubernetesObject reference(String apiVersion, String kind, String namespace, String name) {
-    JsonObject metadata = new JsonObject();
-    metadata.addProperty("name", name);
-    metadata.addProperty("namespace", namespace);
-    JsonObject object = new JsonObject();
-    object.addProperty("apiVersion", apiVersion);
-    object.addProperty("kind", kind);
-    object.add("metadata", metadata);
-    return new DynamicKubernetesObject(object);
   }
 }
