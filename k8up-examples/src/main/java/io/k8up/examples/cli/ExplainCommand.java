@@ -3,6 +3,7 @@ package io.k8up.examples.cli;
 import static java.util.stream.Collectors.toList;
 
 import io.k8up.core.K8upRwo;
+import io.k8up.core.TerminalText;
 import io.k8up.core.model.Claim;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.Explanation;
@@ -68,12 +69,12 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static void print(Explanation explanation, PrintWriter out) {
-    out.printf("%s: %s %s%n", explanation.decision().subject(), explanation.decision().action(),
-        explanation.decision().reason());
+    out.printf("%s: %s %s%n", TerminalText.escape(explanation.decision().subject().toString()),
+        explanation.decision().action(), explanation.decision().reason());
     int number = 1;
     for (ExplanationStep step : explanation.steps()) {
       out.printf("  %d. %-20s %s: %s%n", number++, step.rule(), step.decided() ? "decided" : "did not apply",
-          step.sentence());
+          TerminalText.escape(step.sentence()));
     }
     out.flush();
   }

@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.TerminalText;
 import io.k8up.core.snapshot.SnapshotException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ public final class K8upRwoCommand implements Runnable {
       if (!(e instanceof SnapshotException)) {
         throw e;
       }
-      command.getErr().println("k8up-rwo: " + e.getMessage());
+      command.getErr().println("k8up-rwo: " + TerminalText.escape(e.getMessage()));
       command.getErr().flush();
       return ExitCodes.INPUT_ERROR;
     });

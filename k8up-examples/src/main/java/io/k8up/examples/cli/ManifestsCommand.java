@@ -1,6 +1,7 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.K8upRwo;
+import io.k8up.core.TerminalText;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.run.Manifests;
@@ -34,7 +35,7 @@ final class ManifestsCommand implements Callable<Integer> {
     BackupPlan plan = backups.planner().plan(snapshot);
     plan.decisions().stream()
         .filter(decision -> decision.action() == Action.FAIL)
-        .forEach(decision -> err.println("# not backed up: " + decision.subject() + ": " + decision.message()));
+        .forEach(decision -> err.println(TerminalText.escape("# not backed up: " + decision.subject() + ": " + decision.message())));
     PrintWriter out = spec.commandLine().getOut();
     out.print(Manifests.toYaml(backups.manifests(plan, snapshot)));
     out.flush();

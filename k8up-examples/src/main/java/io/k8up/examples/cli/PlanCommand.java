@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.TerminalText;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.PlanJson;
 import io.k8up.core.snapshot.SnapshotException;
@@ -39,7 +40,7 @@ final class PlanCommand implements Callable<Integer> {
       PlanJson.write(plan, out);
       out.println();
     } else {
-      plan.notes().forEach(note -> err.println("note: " + note));
+      plan.notes().forEach(note -> err.println("note: " + TerminalText.escape(note)));
       PlanTable.print(plan, out);
     }
     out.flush();

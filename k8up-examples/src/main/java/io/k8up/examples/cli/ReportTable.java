@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.TerminalText;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.Outcome;
@@ -36,8 +37,8 @@ final class ReportTable {
         + " failed, " + count(report, OutcomeStatus.SKIPPED) + " skipped, " + count(report, OutcomeStatus.NOT_RUN)
         + " not run; run " + report.runId() + " took " + report.duration().toSeconds() + " s and "
         + report.apiRequests() + " API requests" + (report.interrupted() ? "; it was interrupted." : "."));
-    report.leftovers().forEach(leftover -> out.println("not deleted: " + leftover));
-    report.eventFailures().forEach(failure -> out.println("event not recorded: " + failure));
+    report.leftovers().forEach(leftover -> out.println("not deleted: " + TerminalText.escape(leftover)));
+    report.eventFailures().forEach(failure -> out.println("event not recorded: " + TerminalText.escape(failure)));
   }
 
   private static long count(BackupReport report, OutcomeStatus status) {

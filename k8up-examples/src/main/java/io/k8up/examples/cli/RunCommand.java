@@ -1,6 +1,7 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.K8upRwo;
+import io.k8up.core.TerminalText;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.ProgressEvent;
@@ -106,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
     if (!event.message().isEmpty()) {
       line.append(": ").append(event.message());
     }
-    err.println(line);
+    err.println(TerminalText.escape(line.toString()));
     err.flush();
   }
 }

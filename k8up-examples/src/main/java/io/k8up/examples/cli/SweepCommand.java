@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.TerminalText;
 import io.k8up.core.run.RunId;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.Sweeper;
@@ -46,9 +47,9 @@ final class SweepCommand implements Callable<Integer> {
     SweepReport report = Sweeper.sweep(connection.client(), List.of(source.namespace(connection)),
         Optional.ofNullable(runId), olderThan);
     PrintWriter out = spec.commandLine().getOut();
-    report.deleted().forEach(object -> out.println("deleted " + object));
-    report.kept().forEach(object -> out.println("kept    " + object));
-    report.failed().forEach(object -> out.println("failed  " + object));
+    report.deleted().forEach(object -> out.println("deleted " + TerminalText.escape(object)));
+    report.kept().forEach(object -> out.println("kept    " + TerminalText.escape(object)));
+    report.failed().forEach(object -> out.println("failed  " + TerminalText.escape(object)));
     out.println(report.deleted().size() + " deleted, " + report.kept().size() + " kept, " + report.failed().size()
         + " failed, in " + report.apiRequests() + " API requests.");
     out.flush();
