@@ -120,7 +120,15 @@ public final class K8upRwo {
    * @throws SnapshotException if the live cluster cannot be read
    */
   public BackupPlan plan() throws SnapshotException {
-    return planner.plan(snapshot());
+    return plan(snapshot());
+  }
+
+  /**
+   * The plan for {@code snapshot}, e.g. one read with {@link #snapshot()} and kept for {@link
+   * #manifests} or {@link #run(BackupPlan, ClusterSnapshot)}, so the cluster is read once. Pure.
+   */
+  public BackupPlan plan(ClusterSnapshot snapshot) {
+    return planner.plan(checkNotNull(snapshot, "snapshot"));
   }
 
   /** Why claim {@code namespace/name} of {@code snapshot} is decided as it is; empty if there is no such claim. */

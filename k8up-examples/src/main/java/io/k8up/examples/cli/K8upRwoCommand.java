@@ -36,6 +36,14 @@ public final class K8upRwoCommand implements Runnable {
     commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec()
         .exitCodeOnInvalidInput(ExitCodes.INPUT_ERROR)
         .exitCodeOnExecutionException(ExitCodes.INPUT_ERROR));
+    // A usage error is one line and where to read more, not the whole usage: the help is one option away.
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      CommandLine command = e.getCommandLine();
+      command.getErr().println("k8up-rwo: " + TerminalText.escape(e.getMessage()) + "; see '"
+          + command.getCommandSpec().qualifiedName() + " --help'");
+      command.getErr().flush();
+      return command.getCommandSpec().exitCodeOnInvalidInput();
+    });
     // Input that cannot be read is said in one line, never with a stack trace.
     commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
       if (!(e instanceof SnapshotException)) {
@@ -50,6 +58,6 @@ public final class K8upRwoCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'k8up-rwo plan --sample'.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try 'k8up-rwo plan --sample')");
   }
 }

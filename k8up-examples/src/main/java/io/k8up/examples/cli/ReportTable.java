@@ -16,7 +16,8 @@ final class ReportTable {
 
   private ReportTable() {}
 
-  static void print(BackupReport report, PrintWriter out) {
+  /** Prints {@code report} in lines of about {@code width} characters, the messages shortened to fit. */
+  static void print(BackupReport report, int width, PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Outcome outcome : report.outcomes()) {
@@ -31,7 +32,7 @@ final class ReportTable {
         outcome.message()
       });
     }
-    TextTable.print(rows, out);
+    TextTable.print(rows, width, out);
     out.println();
     out.println(count(report, OutcomeStatus.SUCCEEDED) + " backed up, " + count(report, OutcomeStatus.FAILED)
         + " failed, " + count(report, OutcomeStatus.SKIPPED) + " skipped, " + count(report, OutcomeStatus.NOT_RUN)
