@@ -1,6 +1,6 @@
 package io.k8up.core.run;
 
-import static com.google.common.base.Preconditions.checkState;
+import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -98,15 +98,15 @@ public abstract class ExecutorOptions {
 
   @Value.Check
   void check() {
-    checkState(maxConcurrent() >= 1, "maxConcurrent must be at least 1");
-    checkState(maxPerNode() >= 1, "maxPerNode must be at least 1");
-    checkState(maxPerNamespace().orElse(1) >= 1, "maxPerNamespace must be at least 1");
-    checkState(maxPlacementAttempts() >= 1, "maxPlacementAttempts must be at least 1");
-    checkState(apiAttempts() >= 1, "apiAttempts must be at least 1");
+    checkArgument(maxConcurrent() >= 1, "maxConcurrent must be at least 1");
+    checkArgument(maxPerNode() >= 1, "maxPerNode must be at least 1");
+    checkArgument(maxPerNamespace().orElse(1) >= 1, "maxPerNamespace must be at least 1");
+    checkArgument(maxPlacementAttempts() >= 1, "maxPlacementAttempts must be at least 1");
+    checkArgument(apiAttempts() >= 1, "apiAttempts must be at least 1");
     for (Duration duration : new Duration[] {unitTimeout(), unschedulableTimeout(), pollInterval()}) {
-      checkState(!duration.isNegative() && !duration.isZero(), "durations must be positive");
+      checkArgument(!duration.isNegative() && !duration.isZero(), "durations must be positive");
     }
-    checkState(!apiBackoff().isNegative(), "apiBackoff must not be negative");
+    checkArgument(!apiBackoff().isNegative(), "apiBackoff must not be negative");
   }
 
   /** The defaults. */
@@ -114,6 +114,11 @@ public abstract class ExecutorOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults; its {@code build()} throws {@link
+   * IllegalArgumentException} if a limit or count is below 1, a timeout or interval is not
+   * positive, or the backoff is negative.
+   */
   public static ImmutableExecutorOptions.Builder builder() {
     return ImmutableExecutorOptions.builder();
   }

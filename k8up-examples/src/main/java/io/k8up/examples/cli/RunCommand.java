@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
       ReportTable.print(report, output == Format.wide ? TextTable.UNLIMITED : TerminalWidth.of(System.getenv()), out);
     }
     out.flush();
-    return report.allBackupsSucceeded() ? ExitCodes.OK : ExitCodes.FAILED_DECISIONS;
+    return report.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
   }
 
   // Ctrl-C or a termination signal interrupts the run, which deletes what it created before exiting.
