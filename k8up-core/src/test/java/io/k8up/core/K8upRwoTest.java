@@ -167,7 +167,7 @@ class K8upRwoTest {
     BackupPlan plan = backups.plan(snapshot);
 
     assertThat(plan.decisions(Action.BACKUP)).hasSize(1);
-    assertThat(backups.manifests(plan, snapshot)).hasSize(1);
+    assertThat(backups.manifests(plan, snapshot).objects()).hasSize(1);
     assertThat(api.requestCount()).isEqualTo(requests);
   }
 
@@ -180,7 +180,7 @@ class K8upRwoTest {
     BackupPlan plan = backups.plan();
 
     assertThat(plan.decisions(Action.BACKUP)).hasSize(1);
-    assertThat(backups.manifests(plan, snapshot)).singleElement().satisfies(job ->
+    assertThat(backups.manifests(plan, snapshot).objects()).singleElement().satisfies(job ->
         assertThat(job.getKind()).isEqualTo("Job"));
     assertThatThrownBy(backups::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("live cluster");
   }

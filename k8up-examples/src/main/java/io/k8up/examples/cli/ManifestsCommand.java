@@ -4,6 +4,7 @@ import io.k8up.core.K8upRwo;
 import io.k8up.core.TerminalText;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.run.MaterializedPlan;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.PrintWriter;
@@ -42,10 +43,13 @@ final class ManifestsCommand implements Callable<Integer> {
     BackupPlan plan = backups.plan(snapshot);
     plan.decisions(Action.FAIL).forEach(decision -> err.println(
         TerminalText.escape("# not backed up: " + decision.subject() + ": " + decision.message())));
+    MaterializedPlan manifests = backups.manifests(plan, snapshot);
+    manifests.failures().forEach((subject, why) -> err.println(
+        TerminalText.escape("# not backed up: " + subject + ": " + why)));
     PrintWriter out = spec.commandLine().getOut();
-    PrintedManifests.print(backups.manifests(plan, snapshot), job.timeout, out, err);
+    PrintedManifests.print(manifests.objects(), job.timeout, out, err);
     out.flush();
     err.flush();
-    return plan.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
+    return plan.hasFailures() || manifests.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
   }
 }

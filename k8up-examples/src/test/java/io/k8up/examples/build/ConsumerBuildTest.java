@@ -71,7 +71,7 @@ class ConsumerBuildTest {
         "          .append(decision.claimTarget().map(target -> target.placement().describe()).orElse(\"\"))",
         "          .append(decision.node().orElse(\"-\"));",
         "    }",
-        "    List<KubernetesObject> objects = backups.manifests(plan, snapshot);",
+        "    List<KubernetesObject> objects = backups.manifests(plan, snapshot).objects();",
         "    return text + Manifests.toYaml(objects) + plan.hasFailures() + Placement.anywhere().describe();",
         "  }",
         "",
