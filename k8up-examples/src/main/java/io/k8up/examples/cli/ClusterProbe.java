@@ -41,7 +41,7 @@ final class ClusterProbe {
     });
     progress.schedule(() -> {
       err.println("k8up-rwo: waiting for the API server at " + server + " (giving up after "
-          + Kubeconfigs.LONGEST_WAIT.toSeconds() + " s)");
+          + DurationText.of(Kubeconfigs.LONGEST_WAIT) + ")");
       err.flush();
     }, QUIET.toMillis(), TimeUnit.MILLISECONDS);
     // The raw call, with the client's credentials and timeouts: any answer will do, its body is not read.
@@ -50,6 +50,11 @@ final class ClusterProbe {
       if (response.code() == HttpURLConnection.HTTP_UNAUTHORIZED) {
         throw new SnapshotException("The API server at " + server + " refused the kubeconfig's credentials (HTTP 401):"
             + " log in again, or check the user of the kubeconfig's current context.");
+      }
+      // Every API server answers /version; a 404 means the URL leads somewhere else.
+      if (response.code() == HttpURLConnection.HTTP_NOT_FOUND) {
+        throw new SnapshotException("The server at " + server + " answered 404 Not Found to GET /version, which every"
+            + " Kubernetes API server serves: check the server URL of the kubeconfig's cluster.");
       }
     } catch (IOException | ApiException e) {
       throw unreachable(server, e.toString());

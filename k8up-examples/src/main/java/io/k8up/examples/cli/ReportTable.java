@@ -36,7 +36,7 @@ final class ReportTable {
     out.println();
     out.println(count(report, OutcomeStatus.SUCCEEDED) + " backed up, " + count(report, OutcomeStatus.FAILED)
         + " failed, " + count(report, OutcomeStatus.SKIPPED) + " skipped, " + count(report, OutcomeStatus.NOT_RUN)
-        + " not run; run " + report.runId() + " took " + report.duration().toSeconds() + " s and "
+        + " not run; run " + report.runId() + " took " + DurationText.of(report.duration()) + " and "
         + report.apiRequests() + " API requests" + (report.interrupted() ? "; it was interrupted." : "."));
     report.leftovers().forEach(leftover -> out.println("not deleted: " + TerminalText.escape(leftover)));
     report.eventFailures().forEach(failure -> out.println("event not recorded: " + TerminalText.escape(failure)));

@@ -1,6 +1,7 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.K8upRwo;
+import io.k8up.core.model.ClaimPhase;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.snapshot.SnapshotFiles;
@@ -62,7 +63,9 @@ final class SourceOptions {
       backups.liveCluster(connection.client(), liveNamespaces);
     } else {
       ClusterSnapshot file = source.sample ? readSample() : SnapshotFiles.read(source.clusterFile);
-      backups.snapshot(namespaces.restrict(file, command.commandLine().getErr()));
+      ClusterSnapshot chosen = namespaces.restrict(file, command.commandLine().getErr());
+      noteClaimsWithoutStatus(chosen);
+      backups.snapshot(chosen);
     }
     planning.applyTo(backups, isLive());
     job.ifPresent(settings -> backups.tool(settings.tool()).executorOptions(settings.options().build()));
@@ -82,6 +85,16 @@ final class SourceOptions {
       NamespaceOptions.missing(snapshot, liveNamespaces, connection, command.commandLine().getErr());
     }
     return snapshot;
+  }
+
+  // Objects written by hand or by "kubectl create --dry-run" have no status: say so once, not per claim.
+  private void noteClaimsWithoutStatus(ClusterSnapshot snapshot) {
+    long without = snapshot.claims().stream().filter(claim -> claim.phase() == ClaimPhase.UNKNOWN).count();
+    if (without > 0) {
+      command.commandLine().getErr().println("note: " + without + " of " + snapshot.claims().size()
+          + " claims have no status.phase, so none of them is taken as Bound: was the file exported with"
+          + " kubectl get -o yaml?");
+    }
   }
 
   /** Whether the source is a live cluster rather than a file. */
