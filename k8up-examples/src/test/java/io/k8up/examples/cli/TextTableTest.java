@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,6 +43,14 @@ class TextTableTest {
     assertThat(wide.out()).contains("No pod mounts this ReadWriteOnce claim and nothing says which node holds its"
         + " volume, so the backup cannot be placed reliably.");
     assertThat(wide.out().lines().findFirst().orElseThrow()).contains("STRATEGY");
+  }
+
+  @Test
+  void columnsGivesTheWidthAndOutputThatIsNoTerminalIsNotCut() {
+    assertThat(TerminalWidth.of(Map.of("COLUMNS", "100"))).isEqualTo(100);
+    assertThat(System.console()).as("tests run without a terminal").isNull();
+    assertThat(TerminalWidth.of(Map.of("COLUMNS", "wide"))).isEqualTo(TextTable.UNLIMITED);
+    assertThat(TerminalWidth.of(Map.of())).isEqualTo(TextTable.UNLIMITED);
   }
 
   private static List<String> print(List<String[]> rows, int width) {
