@@ -15,6 +15,7 @@ import io.k8up.core.run.BackupReport;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.Manifests;
+import io.k8up.core.run.MaterializedPlan;
 import io.k8up.core.run.ProgressListener;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.run.SnapshotSource;
@@ -27,7 +28,6 @@ import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.spi.VolumeAccessStrategy;
-import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,7 +120,15 @@ public final class K8upRwo {
    * @throws SnapshotException if the live cluster cannot be read
    */
   public BackupPlan plan() throws SnapshotException {
-    return planner.plan(snapshot());
+    return plan(snapshot());
+  }
+
+  /**
+   * The plan for {@code snapshot}, e.g. one read with {@link #snapshot()} and kept for {@link
+   * #manifests} or {@link #run(BackupPlan, ClusterSnapshot)}, so the cluster is read once. Pure.
+   */
+  public BackupPlan plan(ClusterSnapshot snapshot) {
+    return planner.plan(checkNotNull(snapshot, "snapshot"));
   }
 
   /** Why claim {@code namespace/name} of {@code snapshot} is decided as it is; empty if there is no such claim. */
@@ -128,8 +136,11 @@ public final class K8upRwo {
     return planner.explain(snapshot, namespace, name);
   }
 
-  /** The objects a run of {@code plan}, made from {@code snapshot}, would create. */
-  public ImmutableList<KubernetesObject> manifests(BackupPlan plan, ClusterSnapshot snapshot) {
+  /**
+   * The objects a run of {@code plan}, made from {@code snapshot}, would create, and the claims a
+   * strategy failed to build them for; see {@link Manifests#of}.
+   */
+  public MaterializedPlan manifests(BackupPlan plan, ClusterSnapshot snapshot) {
     return Manifests.of(plan, snapshot, planner, runId, tool, options.grouping());
   }
 

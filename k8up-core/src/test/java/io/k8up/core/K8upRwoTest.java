@@ -158,6 +158,20 @@ class K8upRwoTest {
   }
 
   @Test
+  void aSnapshotReadOnceIsPlannedWithoutReadingAgain() throws Exception {
+    sharedClaim();
+    K8upRwo backups = K8upRwo.builder().liveCluster(api.client(), List.of(NAMESPACE)).strategies(List.of(JOBS)).build();
+    ClusterSnapshot snapshot = backups.snapshot();
+    int requests = api.requestCount();
+
+    BackupPlan plan = backups.plan(snapshot);
+
+    assertThat(plan.decisions(Action.BACKUP)).hasSize(1);
+    assertThat(backups.manifests(plan, snapshot).objects()).hasSize(1);
+    assertThat(api.requestCount()).isEqualTo(requests);
+  }
+
+  @Test
   void aFixedSnapshotPlansAndPrintsManifestsButDoesNotRun() throws Exception {
     ClusterSnapshot snapshot = ClusterSnapshot.of(List.of(Fixtures.boundClaim("data", AccessMode.READ_WRITE_MANY).build()),
         List.of(Fixtures.volumeFor("data").build()), List.of());
@@ -166,7 +180,7 @@ class K8upRwoTest {
     BackupPlan plan = backups.plan();
 
     assertThat(plan.decisions(Action.BACKUP)).hasSize(1);
-    assertThat(backups.manifests(plan, snapshot)).singleElement().satisfies(job ->
+    assertThat(backups.manifests(plan, snapshot).objects()).singleElement().satisfies(job ->
         assertThat(job.getKind()).isEqualTo("Job"));
     assertThatThrownBy(backups::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("live cluster");
   }

@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.immutables.value.Value;
 
 /** Where a backup pod must run to reach a claim's volume. */
@@ -57,6 +59,33 @@ public abstract class Placement {
         nodeSelectorTerms().isEmpty() == (type() != Type.PV_NODE_AFFINITY),
         "nodeSelectorTerms are set for PV_NODE_AFFINITY only, and never empty there");
     checkState(hostname().isPresent() == (type() == Type.HOSTNAME), "hostname is set for HOSTNAME only");
+  }
+
+  /**
+   * Where, in words for a person: {@code any node}, {@code node worker-2} (with {@code (same pod
+   * only)} when only the mounting pod can reach the volume), {@code hostname worker-1}, or {@code PV
+   * affinity kubernetes.io/hostname In [worker-3]}, terms joined by {@code or}. Names and values
+   * are as the cluster gives them: escape them ({@link io.k8up.core.TerminalText}) before showing
+   * them on a terminal.
+   */
+  public String describe() {
+    switch (type()) {
+      case POD_NODE:
+        return "node " + node().orElseThrow() + (samePodOnly() ? " (same pod only)" : "");
+      case PV_NODE_AFFINITY:
+        return "PV affinity " + nodeSelectorTerms().stream().map(Placement::describe).collect(Collectors.joining(" or "));
+      case HOSTNAME:
+        return "hostname " + hostname().orElseThrow();
+      default:
+        return "any node";
+    }
+  }
+
+  private static String describe(NodeSelectorTerm term) {
+    return Stream.concat(term.matchExpressions().stream(), term.matchFields().stream())
+        .map(requirement -> requirement.key() + " " + requirement.operator()
+            + (requirement.values().isEmpty() ? "" : " " + requirement.values()))
+        .collect(Collectors.joining(","));
   }
 
   /** A placement on any node. */

@@ -56,6 +56,16 @@ public abstract class Decision {
     return target().filter(CommandTarget.class::isInstance).map(CommandTarget.class::cast);
   }
 
+  /**
+   * The node the backup runs on, where the plan knows it: the node of the pod that mounts the
+   * claim, or that a backup command's pod runs on. Empty for other placements (a label or affinity
+   * that the scheduler resolves) and for decisions that back nothing up.
+   */
+  public Optional<String> node() {
+    Optional<String> claimNode = claimTarget().flatMap(target -> target.placement().node());
+    return claimNode.isPresent() ? claimNode : commandTarget().flatMap(CommandTarget::node);
+  }
+
   /** A decision to back {@code target} up, without a strategy. */
   public static Decision backup(Subject subject, BackupTarget target, DecisionReason reason, String message) {
     checkArgument(

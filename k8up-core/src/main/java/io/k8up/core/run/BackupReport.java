@@ -37,10 +37,25 @@ public abstract class BackupReport {
    */
   public abstract ImmutableList<String> eventFailures();
 
-  /** Whether every claim and pod the plan decided to back up was backed up. */
+  /**
+   * Whether a claim or pod the plan decided to back up was not backed up: the run's counterpart
+   * of {@link io.k8up.core.plan.BackupPlan#hasFailures()}. A plan's FAIL decisions are not
+   * counted again here.
+   */
+  public boolean hasFailures() {
+    return outcomes().stream().anyMatch(outcome -> outcome.plannedAction() == Action.BACKUP
+        && outcome.status() != OutcomeStatus.SUCCEEDED);
+  }
+
+  /**
+   * Whether every claim and pod the plan decided to back up was backed up; the report's JSON
+   * field of the same name.
+   *
+   * @deprecated use {@code !}{@link #hasFailures()}, named like the plan's
+   */
+  @Deprecated
   public boolean allBackupsSucceeded() {
-    return outcomes().stream().allMatch(outcome -> outcome.plannedAction() != Action.BACKUP
-        || outcome.status() == OutcomeStatus.SUCCEEDED);
+    return !hasFailures();
   }
 
   public static ImmutableBackupReport.Builder builder() {

@@ -2,7 +2,7 @@ package io.k8up.core.run;
 
 import io.k8up.core.spi.Grouping;
 
-import static com.google.common.base.Preconditions.checkState;
+import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -49,8 +49,7 @@ public abstract class ExecutorOptions {
 
   /**
    * How long a backup pod may stay unschedulable before its placement is taken for stale and the
-   * claim re-planned; default two minutes. A re-plan that places the claim the same way fails it
-   * at once rather than waiting this long again.
+   * claim re-planned; default two minutes.
    */
   @Value.Default
   public Duration unschedulableTimeout() {
@@ -101,15 +100,15 @@ public abstract class ExecutorOptions {
 
   @Value.Check
   void check() {
-    checkState(maxConcurrent() >= 1, "maxConcurrent must be at least 1");
-    checkState(maxPerNode() >= 1, "maxPerNode must be at least 1");
-    checkState(maxPerNamespace().orElse(1) >= 1, "maxPerNamespace must be at least 1");
-    checkState(maxPlacementAttempts() >= 1, "maxPlacementAttempts must be at least 1");
-    checkState(apiAttempts() >= 1, "apiAttempts must be at least 1");
+    checkArgument(maxConcurrent() >= 1, "maxConcurrent must be at least 1");
+    checkArgument(maxPerNode() >= 1, "maxPerNode must be at least 1");
+    checkArgument(maxPerNamespace().orElse(1) >= 1, "maxPerNamespace must be at least 1");
+    checkArgument(maxPlacementAttempts() >= 1, "maxPlacementAttempts must be at least 1");
+    checkArgument(apiAttempts() >= 1, "apiAttempts must be at least 1");
     for (Duration duration : new Duration[] {unitTimeout(), unschedulableTimeout(), pollInterval()}) {
-      checkState(!duration.isNegative() && !duration.isZero(), "durations must be positive");
+      checkArgument(!duration.isNegative() && !duration.isZero(), "durations must be positive");
     }
-    checkState(!apiBackoff().isNegative(), "apiBackoff must not be negative");
+    checkArgument(!apiBackoff().isNegative(), "apiBackoff must not be negative");
   }
 
   /** The defaults. */
@@ -117,6 +116,11 @@ public abstract class ExecutorOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults; its {@code build()} throws {@link
+   * IllegalArgumentException} if a limit or count is below 1, a timeout or interval is not
+   * positive, or the backoff is negative.
+   */
   public static ImmutableExecutorOptions.Builder builder() {
     return ImmutableExecutorOptions.builder();
   }

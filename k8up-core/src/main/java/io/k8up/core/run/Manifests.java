@@ -10,10 +10,15 @@ import io.k8up.core.spi.RunContext;
 
 import io.k8up.core.spi.BackupUnit;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.plan.Subject;
 import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.spi.Materialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.common.KubernetesObject;
 import com.google.gson.Gson;
@@ -35,20 +40,28 @@ public final class Manifests {
   private Manifests() {}
 
   /**
-   * The objects each unit of {@code plan} would create, unit by unit in the plan's order.
-   *
-   * @throws IllegalArgumentException if a strategy cannot materialize one of its units
+   * The objects each unit of {@code plan} would create, unit by unit in the plan's order. A
+   * strategy that throws, or returns nothing, for a unit fails that unit's claims in {@link
+   * MaterializedPlan#failures()}, as a run reports them, and the other units are still built.
    */
-  public static ImmutableList<KubernetesObject> of(BackupPlan plan, ClusterSnapshot snapshot,
+  public static MaterializedPlan of(BackupPlan plan, ClusterSnapshot snapshot,
       BackupPlanner planner, RunId runId, BackupToolSpec tool, Grouping grouping) {
     Map<String, VolumeAccessStrategy> strategies = planner.strategies().stream()
         .collect(Collectors.toMap(VolumeAccessStrategy::id, Function.identity()));
     RunContext context = RunContext.of(runId, tool, snapshot);
     ImmutableList.Builder<KubernetesObject> objects = ImmutableList.builder();
+    ImmutableMap.Builder<Subject, String> failures = ImmutableMap.builder();
     for (BackupUnit unit : BackupUnits.of(plan, grouping, planner.strategies())) {
-      objects.addAll(strategies.get(unit.strategyId()).materialize(unit, context).manifests());
+      try {
+        // Plug-in code: a throw or a null is this unit's failure, never the whole call's.
+        Materialization materialization = strategies.get(unit.strategyId()).materialize(unit, context);
+        objects.addAll(checkNotNull(materialization, "it returned nothing").manifests());
+      } catch (RuntimeException e) {
+        String why = "strategy " + unit.strategyId() + " could not build the backup's objects: " + e.getMessage();
+        unit.targets().forEach(target -> failures.put(Subject.claim(target.namespace(), target.name()), why));
+      }
     }
-    return objects.build();
+    return MaterializedPlan.of(objects.build(), failures.build());
   }
 
   /**

@@ -27,7 +27,7 @@ public final class ReportJson {
     json.beginObject();
     json.name("schemaVersion").value(SCHEMA_VERSION);
     json.name("runId").value(report.runId().value());
-    json.name("allBackupsSucceeded").value(report.allBackupsSucceeded());
+    json.name("allBackupsSucceeded").value(!report.hasFailures());
     json.name("interrupted").value(report.interrupted());
     json.name("durationSeconds").value(report.duration().toMillis() / 1000.0);
     json.name("apiRequests").value(report.apiRequests());

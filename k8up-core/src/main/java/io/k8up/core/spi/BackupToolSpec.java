@@ -1,6 +1,6 @@
 package io.k8up.core.spi;
 
-import static com.google.common.base.Preconditions.checkState;
+import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableList;
@@ -109,10 +109,10 @@ public abstract class BackupToolSpec {
 
   @Value.Check
   void check() {
-    checkState(!image().isBlank(), "a backup tool needs an image");
-    checkState(runAsUser() != 0 || runAsRoot(), "user 0 is root: ask for runAsRoot instead");
-    checkState(scratchDirectory().startsWith("/"), "the scratch directory must be an absolute path");
-    checkState(
+    checkArgument(!image().isBlank(), "a backup tool needs an image");
+    checkArgument(runAsUser() != 0 || runAsRoot(), "user 0 is root: ask for runAsRoot instead");
+    checkArgument(scratchDirectory().startsWith("/"), "the scratch directory must be an absolute path");
+    checkArgument(
         !scratchDirectory().equals(DATA_ROOT) && !scratchDirectory().startsWith(DATA_ROOT + "/"),
         "the scratch directory must not be under %s", DATA_ROOT);
   }

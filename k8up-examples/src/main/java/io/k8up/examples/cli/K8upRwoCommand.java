@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.TerminalText;
 import io.k8up.core.snapshot.SnapshotException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,12 +36,20 @@ public final class K8upRwoCommand implements Runnable {
     commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec()
         .exitCodeOnInvalidInput(ExitCodes.INPUT_ERROR)
         .exitCodeOnExecutionException(ExitCodes.INPUT_ERROR));
+    // A usage error is one line and where to read more, not the whole usage: the help is one option away.
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      CommandLine command = e.getCommandLine();
+      command.getErr().println("k8up-rwo: " + TerminalText.escape(e.getMessage()) + "; see '"
+          + command.getCommandSpec().qualifiedName() + " --help'");
+      command.getErr().flush();
+      return command.getCommandSpec().exitCodeOnInvalidInput();
+    });
     // Input that cannot be read is said in one line, never with a stack trace.
     commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
       if (!(e instanceof SnapshotException)) {
         throw e;
       }
-      command.getErr().println("k8up-rwo: " + e.getMessage());
+      command.getErr().println("k8up-rwo: " + TerminalText.escape(e.getMessage()));
       command.getErr().flush();
       return ExitCodes.INPUT_ERROR;
     });
@@ -49,6 +58,6 @@ public final class K8upRwoCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'k8up-rwo plan --sample'.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try 'k8up-rwo plan --sample')");
   }
 }

@@ -23,7 +23,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class Kubeconfigs {
 
+  // The same for every command, so that each gives up on a silent server after the same wait.
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The longest one request waits for a server that does not answer. */
+  static final Duration LONGEST_WAIT = CONNECT_TIMEOUT.plus(READ_TIMEOUT);
 
   /** A client for the kubeconfig's current context, and that context's namespace. */
   record Connection(ApiClient client, String namespace) {}
@@ -51,6 +56,7 @@ final class Kubeconfigs {
       KubeConfig config = KubeConfig.loadKubeConfig(reader);
       config.setFile(path.toFile());
       ApiClient client = ClientBuilder.kubeconfig(config).setReadTimeout(READ_TIMEOUT).build();
+      client.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
       String namespace = Optional.ofNullable(config.getNamespace()).filter(ns -> !ns.isBlank()).orElse("default");
       return new Connection(client, namespace);
     } catch (MarkedYAMLException e) {

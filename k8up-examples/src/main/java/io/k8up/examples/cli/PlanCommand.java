@@ -1,5 +1,7 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.K8upRwo;
+import io.k8up.core.TerminalText;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.PlanJson;
 import io.k8up.core.snapshot.SnapshotException;
@@ -20,12 +22,17 @@ import picocli.CommandLine;
 final class PlanCommand implements Callable<Integer> {
 
   /** The output formats. */
-  enum Format { table, json }
+  enum Format { table, wide, json }
 
   @Mixin SourceOptions source;
 
+  @Mixin NamespaceOptions namespaces;
+
+  @Mixin PlanningOptions planning;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json (the versioned contract of docs/plan-json.md). Default: ${DEFAULT-VALUE}.")
+      description = "table (fits the terminal), wide (whole messages) or json (the versioned contract of"
+          + " docs/plan-json.md). Default: ${DEFAULT-VALUE}.")
   Format output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -33,14 +40,15 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
-    BackupPlan plan = source.backups(Optional.empty()).plan();
+    K8upRwo backups = source.backups(namespaces, planning, Optional.empty());
+    BackupPlan plan = backups.plan(source.snapshot(backups));
     PrintWriter out = spec.commandLine().getOut();
     if (output == Format.json) {
       PlanJson.write(plan, out);
       out.println();
     } else {
-      plan.notes().forEach(note -> err.println("note: " + note));
-      PlanTable.print(plan, out);
+      plan.notes().forEach(note -> err.println("note: " + TerminalText.escape(note)));
+      PlanTable.print(plan, output == Format.wide ? TextTable.UNLIMITED : TerminalWidth.of(System.getenv()), out);
     }
     out.flush();
     return plan.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;

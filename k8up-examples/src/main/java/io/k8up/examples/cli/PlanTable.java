@@ -3,9 +3,6 @@ package io.k8up.examples.cli;
 import io.k8up.core.model.BackupTarget;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
-import io.k8up.core.model.NodeSelectorRequirement;
-import io.k8up.core.model.NodeSelectorTerm;
-import io.k8up.core.model.Placement;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.Decision;
@@ -13,7 +10,6 @@ import io.k8up.core.plan.Subject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Renders a plan as a table for people: one row per decision, then a summary line. */
 final class PlanTable {
@@ -22,8 +18,8 @@ final class PlanTable {
 
   private PlanTable() {}
 
-  static void print(BackupPlan plan, PrintWriter out) {
-    boolean strategies = plan.decisions().stream().anyMatch(decision -> decision.strategy().isPresent());
+  /** Prints {@code plan} in lines of about {@code width} characters, the messages shortened to fit. */
+  static void print(BackupPlan plan, int width, PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Decision decision : plan.decisions()) {
@@ -38,41 +34,16 @@ final class PlanTable {
         decision.message()
       });
     }
-    if (!strategies) {
-      rows.replaceAll(row -> new String[] {row[0], row[1], row[2], row[3], row[4], row[5], row[7]});
-    }
-    TextTable.print(rows, out);
+    TextTable.print(rows, width, out);
     out.println();
     out.println(summary(plan));
   }
 
   private static String where(BackupTarget target) {
-    if (target instanceof CommandTarget) {
-      return ((CommandTarget) target).node().map(node -> "node " + node).orElse("not scheduled");
+    if (target instanceof CommandTarget command) {
+      return command.node().map(node -> "node " + node).orElse("not scheduled");
     }
-    Placement placement = ((ClaimTarget) target).placement();
-    switch (placement.type()) {
-      case POD_NODE:
-        return "node " + placement.node().orElseThrow() + (placement.samePodOnly() ? " (same pod only)" : "");
-      case PV_NODE_AFFINITY:
-        return "PV affinity " + placement.nodeSelectorTerms().stream().map(PlanTable::term).collect(Collectors.joining(" or "));
-      case HOSTNAME:
-        return "hostname " + placement.hostname().orElseThrow();
-      default:
-        return "any node";
-    }
-  }
-
-  private static String term(NodeSelectorTerm term) {
-    List<String> parts = new ArrayList<>();
-    term.matchExpressions().forEach(requirement -> parts.add(requirement(requirement)));
-    term.matchFields().forEach(requirement -> parts.add(requirement(requirement)));
-    return String.join(",", parts);
-  }
-
-  private static String requirement(NodeSelectorRequirement requirement) {
-    return requirement.key() + " " + requirement.operator()
-        + (requirement.values().isEmpty() ? "" : " " + requirement.values());
+    return ((ClaimTarget) target).placement().describe();
   }
 
   private static String summary(BackupPlan plan) {

@@ -1,5 +1,6 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.TerminalText;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.Outcome;
@@ -15,7 +16,8 @@ final class ReportTable {
 
   private ReportTable() {}
 
-  static void print(BackupReport report, PrintWriter out) {
+  /** Prints {@code report} in lines of about {@code width} characters, the messages shortened to fit. */
+  static void print(BackupReport report, int width, PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Outcome outcome : report.outcomes()) {
@@ -30,14 +32,14 @@ final class ReportTable {
         outcome.message()
       });
     }
-    TextTable.print(rows, out);
+    TextTable.print(rows, width, out);
     out.println();
     out.println(count(report, OutcomeStatus.SUCCEEDED) + " backed up, " + count(report, OutcomeStatus.FAILED)
         + " failed, " + count(report, OutcomeStatus.SKIPPED) + " skipped, " + count(report, OutcomeStatus.NOT_RUN)
-        + " not run; run " + report.runId() + " took " + report.duration().toSeconds() + " s and "
+        + " not run; run " + report.runId() + " took " + DurationText.of(report.duration()) + " and "
         + report.apiRequests() + " API requests" + (report.interrupted() ? "; it was interrupted." : "."));
-    report.leftovers().forEach(leftover -> out.println("not deleted: " + leftover));
-    report.eventFailures().forEach(failure -> out.println("event not recorded: " + failure));
+    report.leftovers().forEach(leftover -> out.println("not deleted: " + TerminalText.escape(leftover)));
+    report.eventFailures().forEach(failure -> out.println("event not recorded: " + TerminalText.escape(failure)));
   }
 
   private static long count(BackupReport report, OutcomeStatus status) {

@@ -1,17 +1,19 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.K8upRwo;
+import io.k8up.core.TerminalText;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.run.ReportJson;
+import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,19 +24,26 @@ import picocli.CommandLine;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Back up the claims of a namespace of a live cluster: plan, create the backup Jobs within the"
+    description = "Back up the claims of namespaces of a live cluster: plan, create the backup Jobs within the"
         + " limits, follow them to the end, clean up, and report per claim. Progress goes to standard error.")
 final class RunCommand implements Callable<Integer> {
 
   /** The output formats. */
-  enum Format { table, json }
+  enum Format { table, wide, json }
 
-  @Mixin SourceOptions source;
+  @Mixin ClusterOptions cluster;
+
+  @Mixin NamespaceOptions namespaces;
+
+  @Mixin PlanningOptions planning;
+
+  @Mixin JobSettings job;
 
   @Mixin RunSettings settings;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json (the versioned contract of docs/run-report.md). Default: ${DEFAULT-VALUE}.")
+      description = "table (fits the terminal), wide (whole messages) or json (the versioned contract of"
+          + " docs/run-report.md). Default: ${DEFAULT-VALUE}.")
   Format output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -42,14 +51,24 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
-    if (!source.isLive()) {
-      err.println("k8up-rwo: run needs a live cluster: give --kubeconfig, or none for the default kubeconfig;"
-          + " use manifests to see what a run of a file would create");
+    Kubeconfigs.Connection connection = cluster.connect();
+    List<String> live = namespaces.live(connection);
+    K8upRwo.Builder builder = K8upRwo.builder()
+        .liveCluster(connection.client(), live)
+        .tool(job.tool())
+        .runId(job.runId().orElseGet(RunId::fresh))
+        .executorOptions(settings.options(job.options()))
+        .sink(settings.sink())
+        .listener(event -> progress(event, err));
+    planning.applyTo(builder, true);
+    K8upRwo backups = planning.build(builder);
+    ClusterSnapshot snapshot = backups.snapshot();
+    List<String> missing = NamespaceOptions.missing(snapshot, live, connection, err);
+    if (!missing.isEmpty()) {
+      err.println("k8up-rwo: nothing was run: namespace " + String.join(", ", missing) + " does not exist");
       return ExitCodes.INPUT_ERROR;
     }
-    K8upRwo backups = source.backups(Optional.of(settings), event -> progress(event, err));
-    ClusterSnapshot snapshot = backups.snapshot();
-    BackupPlan plan = backups.planner().plan(snapshot);
+    BackupPlan plan = backups.plan(snapshot);
     err.println("run " + backups.runId() + ": " + plan.decisions().size() + " decisions");
     err.flush();
     BackupReport report = InterruptibleRun.run(() -> backups.run(plan, snapshot));
@@ -58,10 +77,10 @@ final class RunCommand implements Callable<Integer> {
       ReportJson.write(report, out);
       out.println();
     } else {
-      ReportTable.print(report, out);
+      ReportTable.print(report, output == Format.wide ? TextTable.UNLIMITED : TerminalWidth.of(System.getenv()), out);
     }
     out.flush();
-    return report.allBackupsSucceeded() ? ExitCodes.OK : ExitCodes.FAILED_DECISIONS;
+    return report.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
   }
 
   private static void progress(ProgressEvent event, PrintWriter err) {
@@ -79,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     if (!event.message().isEmpty()) {
       line.append(": ").append(event.message());
     }
-    err.println(line);
+    err.println(TerminalText.escape(line.toString()));
     err.flush();
   }
 }

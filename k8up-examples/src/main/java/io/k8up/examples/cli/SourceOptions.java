@@ -1,7 +1,7 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.K8upRwo;
-import io.k8up.core.run.ProgressListener;
+import io.k8up.core.model.ClaimPhase;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.snapshot.SnapshotFiles;
@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -20,12 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Where the cluster comes from, and which of its namespaces to plan: options shared by commands. */
+/** Where the cluster comes from: a file, the sample or a live cluster; options of the commands that plan. */
 final class SourceOptions {
 
   static final String SAMPLE_RESOURCE = "/io/k8up/examples/sample-cluster.yaml";
-
-
 
   /** At most one source; none means the default kubeconfig. */
   static final class Source {
@@ -44,80 +41,65 @@ final class SourceOptions {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source = new Source();
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-      description = "The namespace to plan. Default: every namespace of a file; the context's namespace of a live cluster.")
-  String namespace;
-
-  @Option(names = "--opt-in",
-      description = "Back up only claims annotated k8up.io/backup=true (K8up's BACKUP_SKIP_WITHOUT_ANNOTATION).")
-  boolean optIn;
-
-  @Option(names = "--read-nodes",
-      description = "Also list the Nodes of a live cluster, so that backup pods of claims no pod mounts tolerate the"
-          + " NoSchedule and NoExecute taints of the node they are pinned to. Needs \"list\" on nodes (cluster-scoped)."
-          + " A file's Nodes are always read.")
-  boolean readNodes;
-
-  @Option(names = "--strategy-order", paramLabel = "ID", split = ",",
-      description = "The volume-access strategies to use, most preferred first, e.g. job-per-pvc,ephemeral-container."
-          + " Default: the library's own installed strategies in that order. With csi-snapshot, a live read also lists"
-          + " the VolumeSnapshotClasses, which needs \"list\" on volumesnapshotclasses.snapshot.storage.k8s.io.")
-  List<String> strategyOrder;
-
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
+  private Kubeconfigs.Connection connection;
+  private List<String> liveNamespaces;
+
   /**
-   * The library set up for the chosen source, planning settings and, if given, run settings.
+   * The library set up for the chosen source and namespaces, with {@code planning}; with {@code
+   * job}'s settings and run id if given, else with run id {@link JobSettings#MANIFESTS_RUN_ID}.
    *
    * @throws SnapshotException if the source cannot be read or reached
-   * @throws ParameterException if the strategy order names a strategy that is not installed
+   * @throws ParameterException if an option is wrong, such as a strategy that is not installed
    */
-  K8upRwo backups(Optional<RunSettings> run, ProgressListener... listeners) throws SnapshotException {
-    K8upRwo.Builder backups = K8upRwo.builder().requireOptIn(optIn).readNodes(readNodes);
+  K8upRwo backups(NamespaceOptions namespaces, PlanningOptions planning, Optional<JobSettings> job)
+      throws SnapshotException {
+    K8upRwo.Builder backups = K8upRwo.builder();
     if (isLive()) {
-      Kubeconfigs.Connection connection = connect();
-      backups.liveCluster(connection.client(), List.of(namespace(connection)));
+      connection = Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
+      ClusterProbe.reach(connection, command.commandLine().getErr());
+      liveNamespaces = namespaces.live(connection);
+      backups.liveCluster(connection.client(), liveNamespaces);
     } else {
-      if (readNodes) {
-        command.commandLine().getErr().println("note: --read-nodes changes nothing for a file or the sample: their"
-            + " Nodes are always read");
-      }
-      backups.snapshot(source.sample ? restrict(readSample()) : restrict(SnapshotFiles.read(source.clusterFile)));
+      ClusterSnapshot file = source.sample ? readSample() : SnapshotFiles.read(source.clusterFile);
+      ClusterSnapshot chosen = namespaces.restrict(file, command.commandLine().getErr());
+      noteClaimsWithoutStatus(chosen);
+      backups.snapshot(chosen);
     }
-    if (strategyOrder != null) {
-      backups.strategyOrder(strategyOrder);
+    planning.applyTo(backups, isLive());
+    job.ifPresent(settings -> backups.tool(settings.tool()).executorOptions(settings.options().build()));
+    backups.runId(job.flatMap(JobSettings::runId).orElse(JobSettings.MANIFESTS_RUN_ID));
+    return planning.build(backups);
+  }
+
+  /**
+   * The cluster as it is now, from {@code backups}; on a live cluster, each namespace read
+   * without claims and pods is said on standard error.
+   *
+   * @throws SnapshotException if the live cluster cannot be read
+   */
+  ClusterSnapshot snapshot(K8upRwo backups) throws SnapshotException {
+    ClusterSnapshot snapshot = backups.snapshot();
+    if (isLive()) {
+      NamespaceOptions.missing(snapshot, liveNamespaces, connection, command.commandLine().getErr());
     }
-    run.ifPresent(settings -> backups.tool(settings.tool()).runId(settings.runId()).executorOptions(settings.options())
-        .sink(settings.sink()));
-    Arrays.stream(listeners).forEach(backups::listener);
-    try {
-      return backups.build();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(command.commandLine(), "--strategy-order: " + e.getMessage());
+    return snapshot;
+  }
+
+  // Objects written by hand or by "kubectl create --dry-run" have no status: say so once, not per claim.
+  private void noteClaimsWithoutStatus(ClusterSnapshot snapshot) {
+    long without = snapshot.claims().stream().filter(claim -> claim.phase() == ClaimPhase.UNKNOWN).count();
+    if (without > 0) {
+      command.commandLine().getErr().println("note: " + without + " of " + snapshot.claims().size()
+          + " claims have no status.phase, so none of them is taken as Bound: was the file exported with"
+          + " kubectl get -o yaml?");
     }
   }
 
   /** Whether the source is a live cluster rather than a file. */
   boolean isLive() {
     return !source.sample && source.clusterFile == null;
-  }
-
-  /**
-   * A connection to the live cluster of the kubeconfig.
-   *
-   * @throws SnapshotException if the kubeconfig cannot be read
-   */
-  Kubeconfigs.Connection connect() throws SnapshotException {
-    return Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
-  }
-
-  /** The namespace to work in on a live cluster: the chosen one, else the context's. */
-  String namespace(Kubeconfigs.Connection connection) {
-    return namespace != null ? namespace : connection.namespace();
-  }
-
-  private ClusterSnapshot restrict(ClusterSnapshot snapshot) {
-    return namespace == null ? snapshot : snapshot.inNamespaces(List.of(namespace));
   }
 
   private static ClusterSnapshot readSample() throws SnapshotException {

@@ -1,12 +1,12 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.TerminalText;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.Sweeper;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,13 +22,15 @@ import picocli.CommandLine.Option;
         + " VolumeSnapshots labelled k8up.io/keep=true are kept.")
 final class SweepCommand implements Callable<Integer> {
 
-  @Mixin SourceOptions source;
+  @Mixin ClusterOptions cluster;
 
-  @Option(names = "--run-id", paramLabel = "ID", converter = RunSettings.RunIdConverter.class,
+  @Mixin NamespaceOptions namespaces;
+
+  @Option(names = "--run-id", paramLabel = "ID", converter = OptionConverters.RunIdValue.class,
       description = "Sweep only what this run created. Default: what any run created.")
   RunId runId;
 
-  @Option(names = "--older-than", paramLabel = "DURATION", defaultValue = "2h", converter = RunSettings.DurationConverter.class,
+  @Option(names = "--older-than", paramLabel = "DURATION", defaultValue = "2h", converter = OptionConverters.DurationValue.class,
       description = "Sweep only objects created longer ago than this, so that running runs are left alone, e.g. 90m."
           + " Default: ${DEFAULT-VALUE}.")
   Duration olderThan;
@@ -37,18 +39,13 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SnapshotException {
-    PrintWriter err = spec.commandLine().getErr();
-    if (!source.isLive()) {
-      err.println("k8up-rwo: sweep needs a live cluster: give --kubeconfig, or none for the default kubeconfig");
-      return ExitCodes.INPUT_ERROR;
-    }
-    Kubeconfigs.Connection connection = source.connect();
-    SweepReport report = Sweeper.sweep(connection.client(), List.of(source.namespace(connection)),
-        Optional.ofNullable(runId), olderThan);
+    Kubeconfigs.Connection connection = cluster.connect();
+    SweepReport report = Sweeper.sweep(connection.client(), namespaces.live(connection), Optional.ofNullable(runId),
+        olderThan);
     PrintWriter out = spec.commandLine().getOut();
-    report.deleted().forEach(object -> out.println("deleted " + object));
-    report.kept().forEach(object -> out.println("kept    " + object));
-    report.failed().forEach(object -> out.println("failed  " + object));
+    report.deleted().forEach(object -> out.println("deleted " + TerminalText.escape(object)));
+    report.kept().forEach(object -> out.println("kept    " + TerminalText.escape(object)));
+    report.failed().forEach(object -> out.println("failed  " + TerminalText.escape(object)));
     out.println(report.deleted().size() + " deleted, " + report.kept().size() + " kept, " + report.failed().size()
         + " failed, in " + report.apiRequests() + " API requests.");
     out.flush();

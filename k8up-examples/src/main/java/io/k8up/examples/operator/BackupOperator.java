@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  *     .namespaces(List.of("shop", "blog"))
  *     .period(Duration.ofHours(6))
  *     .settings(backups -> backups.tool(BackupToolSpec.restic("restic-repo").build()))
- *     .listener(report -> log.info("backup {}: {}", report.runId(), report.allBackupsSucceeded()))
+ *     .listener(report -> log.info("backup {} has failures: {}", report.runId(), report.hasFailures()))
  *     .build()) {
  *   operator.start();
  *   awaitTermination();

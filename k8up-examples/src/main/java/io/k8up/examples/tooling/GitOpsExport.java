@@ -11,6 +11,8 @@ import io.k8up.core.plan.PlanJson;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.Grouping;
 import io.k8up.core.run.Manifests;
+import io.k8up.core.run.MaterializedPlan;
+import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
@@ -76,8 +78,8 @@ public final class GitOpsExport {
     checkNotNull(outputDirectory, "outputDirectory");
     BackupPlanner planner = BackupPlanner.builder().strategies(InstalledStrategies.load().defaultOrder()).build();
     BackupPlan plan = planner.plan(snapshot);
-    Map<String, List<KubernetesObject>> byNamespace = Manifests.of(plan, snapshot, planner, runId, tool,
-        Grouping.PER_CLAIM).stream().collect(Collectors.groupingBy(GitOpsExport::namespace, TreeMap::new,
+    MaterializedPlan manifests = Manifests.of(plan, snapshot, planner, runId, tool, Grouping.PER_CLAIM);
+    Map<String, List<KubernetesObject>> byNamespace = manifests.objects().stream().collect(Collectors.groupingBy(GitOpsExport::namespace, TreeMap::new,
         Collectors.toList()));
 
     Files.createDirectories(outputDirectory);
@@ -87,7 +89,7 @@ public final class GitOpsExport {
       Files.writeString(directory.resolve(MANIFEST_FILE), Manifests.toYaml(namespace.getValue()));
     }
     Files.writeString(outputDirectory.resolve(PLAN_FILE), PlanJson.toJson(plan));
-    Files.writeString(outputDirectory.resolve(SUMMARY_FILE), summary(plan, runId, byNamespace.keySet()));
+    Files.writeString(outputDirectory.resolve(SUMMARY_FILE), summary(plan, manifests, runId, byNamespace.keySet()));
     return plan;
   }
 
@@ -127,21 +129,25 @@ public final class GitOpsExport {
 
   /**
    * What a reviewer reads: every decision these manifests do not back up a claim for, with its
-   * reason and message. That includes a pod's backup command, which the plan wants but the library
-   * does not run yet.
+   * reason and message, and every claim whose strategy failed to build its objects. That includes
+   * a pod's backup command, which the plan wants but the library does not run yet.
    */
-  private static String summary(BackupPlan plan, RunId runId, Set<String> namespaces) {
+  private static String summary(BackupPlan plan, MaterializedPlan manifests, RunId runId, Set<String> namespaces) {
     List<Decision> notBackedUp = plan.decisions().stream().filter(decision -> decision.claimTarget().isEmpty())
         .toList();
+    int backedUp = plan.decisions().size() - notBackedUp.size() - manifests.failures().size();
     StringBuilder text = new StringBuilder()
         .append("k8up-rwo backup, run ").append(runId.value()).append(": ")
-        .append(plan.decisions().size() - notBackedUp.size()).append(" claims in ")
+        .append(backedUp).append(" claims in ")
         .append(namespaces.isEmpty() ? "no namespace" : String.join(", ", namespaces)).append(".\n")
-        .append("\nNot backed up by these manifests (").append(notBackedUp.size()).append("):\n");
+        .append("\nNot backed up by these manifests (").append(notBackedUp.size() + manifests.failures().size())
+        .append("):\n");
     for (Decision decision : notBackedUp) {
       text.append("- ").append(decision.action()).append(' ').append(decision.subject()).append(": ")
           .append(decision.reason()).append(": ").append(decision.message()).append('\n');
     }
+    manifests.failures().forEach((subject, why) -> text.append("- BACKUP ").append(subject).append(": ")
+        .append(OutcomeReason.MATERIALIZE_FAILED).append(": ").append(why).append('\n'));
     for (String note : plan.notes()) {
       text.append("\nNote: ").append(note).append('\n');
     }

@@ -33,4 +33,12 @@ class ExplainCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
     assertThat(run.err()).contains("No PersistentVolumeClaim named nope");
   }
+
+  @Test
+  void aClaimOutsideTheGivenNamespaceIsSaidToBeThere() {
+    CliRun run = CliRun.of("explain", "--sample", "-n", "blog", "shop/logs");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(run.err()).contains("is in namespace shop, not in the --namespace blog given");
+  }
 }

@@ -7,6 +7,8 @@ import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.util.Yaml;
+import static com.google.common.collect.MoreCollectors.onlyElement;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,13 @@ class ManifestsCommandTest {
     assertThat(run.exitCode()).as("the sample has claims that cannot be backed up").isEqualTo(ExitCodes.FAILED_DECISIONS);
     Map<String, V1Job> jobs = jobsByClaims(run.out());
     assertThat(jobs).containsOnlyKeys("assets", "data-web-0", "logs", "reports", "scratch");
-    List<V1Pod> podPatches = Yaml.loadAll(run.out()).stream().filter(V1Pod.class::isInstance).map(V1Pod.class::cast).toList();
-    assertThat(podPatches).singleElement().satisfies(pod -> {
-      assertThat(pod.getMetadata().getName()).isEqualTo("ghost-0");
-      assertThat(pod.getSpec().getEphemeralContainers()).singleElement().satisfies(container ->
-          assertThat(container.getVolumeMounts().get(0).getMountPath()).isEqualTo("/data/ghost-content"));
-    });
+    assertThat(Yaml.loadAll(run.out())).as("a pod patch is no object to apply").noneMatch(V1Pod.class::isInstance);
+    String patch = run.err().lines().filter(line -> line.startsWith("kubectl patch")).collect(onlyElement());
+    assertThat(patch).startsWith("kubectl patch pod ghost-0 -n blog --subresource ephemeralcontainers --type strategic -p '");
+    V1Pod body = Yaml.loadAs(patch.substring(patch.indexOf('\'') + 1, patch.lastIndexOf('\'')), V1Pod.class);
+    assertThat(body.getSpec().getContainers()).isNullOrEmpty();
+    assertThat(body.getSpec().getEphemeralContainers()).singleElement().satisfies(container ->
+        assertThat(container.getVolumeMounts().get(0).getMountPath()).isEqualTo("/data/ghost-content"));
     assertThat(jobs.values()).allSatisfy(job -> {
       assertThat(job.getMetadata().getName()).startsWith("k8up-rwo-demo-");
       assertThat(RestrictedProfile.violations(job.getSpec().getTemplate())).isEmpty();
@@ -68,6 +71,24 @@ class ManifestsCommandTest {
   void sameRunIdGivesTheSameManifests() {
     assertThat(CliRun.of("manifests", "--sample", "--run-id", "r1").out())
         .isEqualTo(CliRun.of("manifests", "--sample", "--run-id", "r1").out());
+  }
+
+  @Test
+  void withoutARunIdTheManifestsDoNotChangeFromOneCallToTheNext() throws IOException {
+    String first = CliRun.of("manifests", "--sample").out();
+
+    assertThat(CliRun.of("manifests", "--sample").out()).isEqualTo(first);
+    assertThat(jobsByClaims(first).values()).allSatisfy(job ->
+        assertThat(job.getMetadata().getName()).startsWith("k8up-rwo-manifests-"));
+  }
+
+  @Test
+  void timeoutIsEveryJobsActiveDeadline() throws IOException {
+    Map<String, V1Job> jobs = jobsByClaims(CliRun.of("manifests", "--sample", "--timeout", "1h30m").out());
+
+    assertThat(jobs.values()).allSatisfy(job -> assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(5400L));
+    assertThat(jobsByClaims(CliRun.of("manifests", "--sample").out()).values())
+        .allSatisfy(job -> assertThat(job.getSpec().getActiveDeadlineSeconds()).as("default 1h").isEqualTo(3600L));
   }
 
   private static List<V1Toleration> tolerations(V1Job job) {

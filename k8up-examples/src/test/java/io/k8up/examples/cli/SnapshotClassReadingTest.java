@@ -67,7 +67,8 @@ class SnapshotClassReadingTest {
 
   @Test
   void sampleArchiveHasACsiVolumeWhoseDriverHasADefaultSnapshotClass() throws Exception {
-    ClusterSnapshot sample = parse("--sample").backups(Optional.empty()).snapshot();
+    PlanCommand plan = parse("--sample");
+    ClusterSnapshot sample = plan.source.backups(plan.namespaces, plan.planning, Optional.empty()).snapshot();
 
     Claim archive = sample.claims().stream()
         .filter(claim -> claim.namespace().equals("shop") && claim.name().equals("archive"))
@@ -83,9 +84,9 @@ class SnapshotClassReadingTest {
     assertThat(sample.notes()).noneMatch(note -> note.contains("VolumeSnapshotClass"));
   }
 
-  private static SourceOptions parse(String... args) {
+  private static PlanCommand parse(String... args) {
     PlanCommand plan = new PlanCommand();
     new CommandLine(plan).parseArgs(args);
-    return plan.source;
+    return plan;
   }
 }
