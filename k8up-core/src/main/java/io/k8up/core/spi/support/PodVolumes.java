@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * How a backup sees a unit's claims: each mounted read-only at {@link BackupToolSpec#mountPath
- * /data/<claim>}, whatever volume backs it. In a backup pod the claims are volumes named by
+ * How a backup sees a unit's claims: each mounted read-only at {@code /data/<claim>} ({@link
+ * BackupToolSpec#mountPath}), whatever volume backs it. In a backup pod the claims are volumes named by
  * position, {@code claim-<index>}, because a claim's name may be 253 characters long and a volume's
  * name must be a DNS-1123 label; a writable scratch directory holds the tool's files.
  */

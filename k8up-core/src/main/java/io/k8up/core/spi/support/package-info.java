@@ -8,8 +8,8 @@
  *
  * <p>The entry point for a strategy that backs claims up with a Job is {@link
  * io.k8up.core.spi.support.BackupJobs}. Everything here is pure and thread-safe: equal inputs give
- * equal objects, and nothing calls the API server. Like the SPI, this package depends on the model
- * and client-java's models only, never on the executor.
+ * equal objects, and nothing calls the API server. It builds on the SPI, the model and client-java's
+ * models only, never on the executor (the build checks it).
  */
 @Value.Style(
     typeImmutable = "Immutable*",
