@@ -19,6 +19,8 @@ import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.SnapshotMaterialization;
+import io.k8up.core.spi.support.BackupIdentity;
+import io.k8up.core.spi.support.BackupJobs;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.RestrictedProfile;
 import io.kubernetes.client.openapi.models.V1Container;
@@ -128,5 +130,16 @@ class SnapshotJobTest {
         .allSatisfy(object -> assertThat(object.getMetadata().getName()).isEqualTo(name));
     assertThat(materialization.temporaryClaim().getSpec().getDataSource().getName()).isEqualTo(name);
     assertThat(podSpec(materialization).getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo(name);
+  }
+
+  @Test
+  void jobIsTheSharedBackupJobOfTheTemporaryClaimAsJobPerPvcBuildsIt() {
+    BackupUnit unit = unit(target("data"));
+    RunContext context = context(cluster(claim("data")));
+    String temporary = RunObjects.name(SnapshotFixtures.RUN, unit);
+
+    V1PodSpec shared = BackupJobs.podSpec(unit, context, BackupIdentity.ofTool(context.tool()), claim -> temporary);
+
+    assertThat(materialize(unit, context).job()).isEqualTo(BackupJobs.job(unit, context, shared));
   }
 }

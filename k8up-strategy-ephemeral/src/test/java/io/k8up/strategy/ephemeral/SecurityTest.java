@@ -66,6 +66,30 @@ class SecurityTest {
   }
 
   @Test
+  void podWithAUserButNoGroupGetsTheToolsGroupAsJobPerPvcDoes() {
+    Pod db = dbPod().runAsUser(1000L).build();
+    BackupToolSpec tool = BackupToolSpec.restic("repo").runAsUser(1500L).runAsGroup(1600L).build();
+
+    V1SecurityContext context = container(unit, context(tool, db)).getSecurityContext();
+
+    assertThat(context.getRunAsUser()).as("the pod's applies").isNull();
+    assertThat(context.getRunAsGroup()).isEqualTo(1600L);
+    assertHardened(context);
+  }
+
+  @Test
+  void podWithAGroupButNoUserGetsTheToolsUserAndKeepsItsGroupAsJobPerPvcDoes() {
+    Pod db = dbPod().runAsGroup(3001L).build();
+    BackupToolSpec tool = BackupToolSpec.restic("repo").runAsUser(1500L).runAsGroup(1600L).build();
+
+    V1SecurityContext context = container(unit, context(tool, db)).getSecurityContext();
+
+    assertThat(context.getRunAsUser()).isEqualTo(1500L);
+    assertThat(context.getRunAsGroup()).as("the pod's applies").isNull();
+    assertHardened(context);
+  }
+
+  @Test
   void rootFileSystemStaysWritableForTheToolsCacheSinceNoVolumeCanBeAdded() {
     V1EphemeralContainer container = container(unit, context(dbPod().build()));
 

@@ -19,6 +19,8 @@ import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.SecretEnv;
 import io.k8up.core.spi.JobMaterialization;
+import io.k8up.core.spi.support.BackupIdentity;
+import io.k8up.core.spi.support.BackupJobs;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.JSON;
@@ -30,6 +32,7 @@ import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The Job of a unit: its identity, its volumes and the tool's container. */
@@ -187,5 +190,15 @@ class JobShapeTest {
     String second = JSON.serialize(STRATEGY.materialize(perNode, context).manifests());
 
     assertThat(first).isEqualTo(second).contains("\"supplementalGroups\":[2000,3000]");
+  }
+
+  @Test
+  void jobPlacedAnywhereIsTheSharedBackupJobThatCsiSnapshotBuildsToo() {
+    BackupUnit unit = unit(target("data", Placement.anywhere()));
+    RunContext context = context();
+
+    V1PodSpec shared = BackupJobs.podSpec(unit, context, BackupIdentity.ofTool(context.tool()), UnaryOperator.identity());
+
+    assertThat(job(unit, context)).isEqualTo(BackupJobs.job(unit, context, shared));
   }
 }

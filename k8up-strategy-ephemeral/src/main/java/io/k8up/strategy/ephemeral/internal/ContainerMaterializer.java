@@ -7,6 +7,9 @@ import io.k8up.core.model.Pod;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.support.BackupIdentity;
+import io.k8up.core.spi.support.ToolContainer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +39,9 @@ public final class ContainerMaterializer {
     }
     Pod pod = HoldingPods.find(first, podName, context.snapshot()).orElseThrow(() -> new IllegalArgumentException(
         "pod " + unit.namespace() + "/" + podName + " is not in the snapshot the unit was planned from"));
-    return Materialization.ephemeralContainer(unit.namespace(), pod.name(), ToolContainer.of(unit, context, pod));
+    // The pod is the application that wrote the files: the backup runs as it where it says who that is.
+    BackupIdentity identity = BackupIdentity.of(context.tool(), List.of(pod));
+    return Materialization.ephemeralContainer(
+        unit.namespace(), pod.name(), ToolContainer.ephemeralContainer(unit, context, pod, identity));
   }
 }

@@ -3,11 +3,10 @@ package io.k8up.strategy.ephemeral.internal;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;
 import io.k8up.core.model.Pod;
-import io.k8up.core.model.PodVolume;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import java.util.Optional;
 
-/** The pod whose ephemeral container backs a claim up, and that pod's volume for the claim. */
+/** The pod whose ephemeral container backs a claim up. */
 final class HoldingPods {
 
   private HoldingPods() {}
@@ -27,17 +26,6 @@ final class HoldingPods {
   static Optional<Pod> find(ClaimTarget target, String podName, ClusterSnapshot snapshot) {
     return snapshot.podsMounting(target.namespace(), target.name()).stream()
         .filter(pod -> pod.name().equals(podName))
-        .findFirst();
-  }
-
-  /**
-   * The name in {@code pod}'s spec of its first volume backed by {@code claim}: an ephemeral
-   * container can mount only the pod's own volumes, by their names, which need not be the claim's.
-   */
-  static Optional<String> volumeFor(Pod pod, String claim) {
-    return pod.claimVolumes().stream()
-        .filter(volume -> volume.claimName().equals(claim))
-        .map(PodVolume::name)
         .findFirst();
   }
 }
