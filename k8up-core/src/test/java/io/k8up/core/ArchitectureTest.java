@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String[] EXECUTION = {
-      "io.k8up.core.run..", "io.k8up.core.internal.run..", "io.k8up.core.internal.kube..", "io.k8up.core.sink.."};
+      "io.k8up.core.run..", "io.k8up.core.internal.run..", "io.k8up.core.kube..", "io.k8up.core.sink.."};
 
   private static JavaClasses core;
 

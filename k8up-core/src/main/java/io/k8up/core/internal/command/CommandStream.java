@@ -1,8 +1,8 @@
 package io.k8up.core.internal.command;
 
-import io.k8up.core.internal.kube.ExecEnd;
-import io.k8up.core.internal.kube.ExecSession;
-import io.k8up.core.internal.kube.KubeGateway;
+import io.k8up.core.kube.ExecEnd;
+import io.k8up.core.kube.ExecSession;
+import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.run.CommandReport;
 import io.k8up.core.run.OutcomeReason;

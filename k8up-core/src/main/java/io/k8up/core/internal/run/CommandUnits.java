@@ -3,7 +3,7 @@ package io.k8up.core.internal.run;
 import com.google.common.util.concurrent.Futures;
 import io.k8up.core.internal.command.CommandResult;
 import io.k8up.core.internal.command.CommandStream;
-import io.k8up.core.internal.kube.KubeGateway;
+import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.plan.Subject;

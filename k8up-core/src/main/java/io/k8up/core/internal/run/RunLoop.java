@@ -3,7 +3,7 @@ package io.k8up.core.internal.run;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.k8up.core.internal.kube.ClientJavaGateway;
+import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;

@@ -1,4 +1,4 @@
-package io.k8up.core.internal.kube;
+package io.k8up.core.kube;
 
 import com.google.gson.JsonObject;
 import java.util.Optional;

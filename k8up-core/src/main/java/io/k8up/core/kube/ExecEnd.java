@@ -1,4 +1,4 @@
-package io.k8up.core.internal.kube;
+package io.k8up.core.kube;
 
 /**
  * How a command run through {@code pods/exec} ended.
@@ -20,14 +20,17 @@ public record ExecEnd(Kind kind, int exitCode, int httpStatus, String message) {
     BROKEN
   }
 
+  /** The command ran and exited with {@code exitCode}. */
   public static ExecEnd exited(int exitCode) {
     return new ExecEnd(Kind.EXITED, exitCode, 0, "");
   }
 
+  /** The server refused the connection with {@code httpStatus}, saying {@code message}. */
   public static ExecEnd refused(int httpStatus, String message) {
     return new ExecEnd(Kind.REFUSED, -1, httpStatus, message);
   }
 
+  /** The command could not start, or the connection broke, as {@code message} says. */
   public static ExecEnd broken(String message) {
     return new ExecEnd(Kind.BROKEN, -1, 0, message);
   }

@@ -1,4 +1,4 @@
-package io.k8up.core.internal.kube;
+package io.k8up.core.kube;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -19,6 +19,11 @@ public record ListQuery(Optional<String> namespace, Optional<String> labelSelect
   /** The default page size, as kubectl's {@code --chunk-size}. */
   public static final int DEFAULT_PAGE_SIZE = 500;
 
+  /**
+   * A query.
+   *
+   * @throws IllegalArgumentException if {@code pageSize} is not positive
+   */
   public ListQuery {
     checkArgument(pageSize > 0, "the page size must be positive");
   }

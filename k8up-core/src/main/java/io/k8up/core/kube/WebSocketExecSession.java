@@ -1,4 +1,4 @@
-package io.k8up.core.internal.kube;
+package io.k8up.core.kube;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Status;

@@ -1,4 +1,4 @@
-package io.k8up.core.internal.kube;
+package io.k8up.core.kube;
 
 import io.k8up.core.spi.ResourceType;
 import java.util.Optional;

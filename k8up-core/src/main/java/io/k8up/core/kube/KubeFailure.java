@@ -1,4 +1,4 @@
-package io.k8up.core.internal.kube;
+package io.k8up.core.kube;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
@@ -109,14 +109,17 @@ public final class KubeFailure extends Exception {
     return request;
   }
 
+  /** Whether the server refused the call for want of a permission (403). */
   public boolean isForbidden() {
     return code == 403;
   }
 
+  /** Whether the object exists already, or changed since a precondition was read (409). */
   public boolean isConflict() {
     return code == 409;
   }
 
+  /** Whether the object, or the type, does not exist (404). */
   public boolean isNotFound() {
     return code == 404;
   }

@@ -1,4 +1,4 @@
-package io.k8up.core.internal.kube;
+package io.k8up.core.kube;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -18,6 +18,11 @@ public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBac
   /** The longest wait between two tries of one call. */
   public static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
+  /**
+   * A policy.
+   *
+   * @throws IllegalArgumentException if there is no attempt or a backoff is negative
+   */
   public RetryPolicy {
     checkArgument(attempts >= 1, "at least one attempt");
     checkArgument(!initialBackoff.isNegative() && !maxBackoff.isNegative(), "backoffs cannot be negative");
