@@ -45,7 +45,11 @@ class WritingAStrategyDocTest {
       "import io.k8up.core.plan.*;",
       "import io.k8up.core.run.*;",
       "import io.k8up.core.snapshot.*;",
+      "import static com.google.common.base.Preconditions.checkArgument;",
       "import io.k8up.core.spi.*;",
+      "import io.k8up.core.spi.support.*;",
+      "import io.kubernetes.client.openapi.models.*;",
+      "import java.util.function.UnaryOperator;",
       "import io.k8up.core.testing.*;",
       "import io.k8up.examples.plugin.*;",
       "import java.time.*;",
@@ -59,6 +63,8 @@ class WritingAStrategyDocTest {
       Map.entry("doc/outline/VolumeAccessStrategy", "%s"),
       Map.entry("doc/Supports", "class Supports {\n  String storageClass;\n"
           + "  Support supports(ClaimTarget target, ClusterSnapshot snapshot) {\n%s\n  }\n}"),
+      Map.entry("doc/Materialize", "class Materialize {\n  static final String ID = \"example-shared-class\";\n"
+          + "  Materialization materialize(BackupUnit unit, RunContext context) {\n%s\n  }\n}"),
       Map.entry("doc/Run", "class Run {\n  MockApiServer api;\n  BackupPlanner planner;\n  BackupPlan plan;\n"
           + "  ClusterSnapshot snapshot;\n  BackupReport report;\n  void run() throws Exception {\n%s\n  }\n}"));
 
