@@ -38,7 +38,7 @@ import java.nio.file.Path;
  * time, and objects of other kinds are skipped without being built, so memory grows with the
  * objects kept, not with the size of the source. Every read is bounded as the characters arrive:
  * at most 1 GiB of text, 2 MiB in one value (or in a run of blank space or comments), 16 MiB and
- * 250,000 values in one object, 255 levels of nesting and 10 million objects; past a limit the
+ * 250,000 values in one object, 255 levels of nesting and 5 million objects; past a limit the
  * read ends with one problem saying which. Claims naming a missing volume and pods naming a
  * missing claim are kept: the planner decides what they mean. The methods are thread-safe.
  */

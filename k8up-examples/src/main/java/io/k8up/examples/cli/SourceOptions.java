@@ -24,13 +24,13 @@ import picocli.CommandLine.Spec;
 final class SourceOptions {
 
   static final String SAMPLE_RESOURCE = "/io/k8up/examples/sample-cluster.yaml";
-
-
+  private static final String STANDARD_INPUT = "-";
 
   /** At most one source; none means the default kubeconfig. */
   static final class Source {
     @Option(names = "--cluster-file", paramLabel = "FILE",
-        description = "A file of Kubernetes objects: multi-document YAML, JSON, or a List as `kubectl get -o yaml` writes it.")
+        description = "A file of Kubernetes objects: multi-document YAML, JSON, or a List as `kubectl get -o yaml` writes it;"
+            + " - reads standard input (a file named - is ./-).")
     Path clusterFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -82,7 +82,7 @@ final class SourceOptions {
         command.commandLine().getErr().println("note: --read-nodes changes nothing for a file or the sample: their"
             + " Nodes are always read");
       }
-      backups.snapshot(source.sample ? restrict(readSample()) : restrict(SnapshotFiles.read(source.clusterFile)));
+      backups.snapshot(restrict(source.sample ? readSample() : readClusterFile()));
     }
     if (strategyOrder != null) {
       backups.strategyOrder(strategyOrder);
@@ -118,6 +118,12 @@ final class SourceOptions {
 
   private ClusterSnapshot restrict(ClusterSnapshot snapshot) {
     return namespace == null ? snapshot : snapshot.inNamespaces(List.of(namespace));
+  }
+
+  private ClusterSnapshot readClusterFile() throws SnapshotException {
+    return source.clusterFile.toString().equals(STANDARD_INPUT)
+        ? SnapshotFiles.read(System.in, "<stdin>")
+        : SnapshotFiles.read(source.clusterFile);
   }
 
   private static ClusterSnapshot readSample() throws SnapshotException {

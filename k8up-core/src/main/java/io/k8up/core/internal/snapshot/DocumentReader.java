@@ -1,5 +1,6 @@
 package io.k8up.core.internal.snapshot;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -11,6 +12,8 @@ import java.io.Reader;
  */
 public final class DocumentReader {
 
+  private static final int BUFFER_CHARS = 1 << 16;
+
   private DocumentReader() {}
 
   /**
@@ -21,7 +24,9 @@ public final class DocumentReader {
    */
   public static void read(Reader reader, ReadLimits limits, SnapshotAssembler assembler)
       throws IOException {
-    LimitedReader limited = new LimitedReader(reader, limits, YamlTokens.BUFFER_CHARS);
+    // Buffered below the counting, so that reading a character at a time stays cheap.
+    LimitedReader limited =
+        new LimitedReader(new BufferedReader(reader, BUFFER_CHARS), limits, YamlTokens.BUFFER_CHARS);
     try {
       PushbackReader input = new PushbackReader(limited, 1);
       int first = firstSignificantChar(input);

@@ -26,7 +26,7 @@ public record ReadLimits(
 
   /** The limits of every read through {@code SnapshotFiles}. */
   public static final ReadLimits DEFAULTS =
-      new ReadLimits(1L << 30, 2 << 20, 16 << 20, 255, 10_000_000, 250_000);
+      new ReadLimits(1L << 30, 2 << 20, 16 << 20, 255, 5_000_000, 250_000);
 
   /** Checks that every limit is positive. */
   public ReadLimits {
