@@ -24,8 +24,9 @@ final class YamlScalars {
       "FALSE", "off", "Off", "OFF");
   private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
+  // Possessive and unambiguous: a long run of digits that is no number fails in linear time.
   private static final Pattern FLOAT =
-      Pattern.compile("[-+]?([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?");
+      Pattern.compile("[-+]?+([0-9][0-9_]*+(\\.[0-9_]*+)?+|\\.[0-9_]++)([eE][-+]?+[0-9]++)?+");
   private static final Pattern OCTAL = Pattern.compile("[-+]?0o?[0-7_]+");
   private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
   private static final Pattern BINARY = Pattern.compile("[-+]?0b[01_]+");
@@ -91,7 +92,7 @@ final class YamlScalars {
       return Optional.of(new BoundedNumber(text.contains("n") || text.contains("N")
           ? "NaN" : text.startsWith("-") ? "-Infinity" : "Infinity"));
     }
-    if (FLOAT.matcher(text).matches() && text.matches(".*[0-9].*")) {
+    if (FLOAT.matcher(text).matches()) {
       String decimal = text.replace("_", "").replace("+", "");
       decimal = decimal.startsWith(".") ? "0" + decimal
           : decimal.startsWith("-.") ? "-0" + decimal.substring(1) : decimal;
