@@ -31,7 +31,7 @@ final class BoundedNumber extends Number {
   @Override
   public long longValue() {
     try {
-      if (decimal.length() <= 20 && decimal.matches("-?\\d+")) {
+      if (decimal.length() <= 20 && isWhole()) {
         return Long.parseLong(decimal);
       }
       if (decimal.length() <= MAX_PARSED_LENGTH && !hasLargeExponent()) {
@@ -41,6 +41,15 @@ final class BoundedNumber extends Number {
       // Out of range or not whole: refused below.
     }
     throw new ValueException("an integer from -9223372036854775808 to 9223372036854775807");
+  }
+
+  private boolean isWhole() {
+    for (int i = decimal.startsWith("-") ? 1 : 0; i < decimal.length(); i++) {
+      if (decimal.charAt(i) < '0' || decimal.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !decimal.isEmpty() && !decimal.equals("-");
   }
 
   // BigDecimal stores 1e999999999 compactly, but some conversions expand it digit by digit.

@@ -29,6 +29,7 @@ final class YamlScalars {
       Pattern.compile("[-+]?+([0-9][0-9_]*+(\\.[0-9_]*+)?+|\\.[0-9_]++)([eE][-+]?+[0-9]++)?+");
   private static final Pattern OCTAL = Pattern.compile("[-+]?0o?[0-7_]+");
   private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
+  private static final Pattern SPECIAL = Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
   private static final Pattern BINARY = Pattern.compile("[-+]?0b[01_]+");
   // Beyond this many digits no integer field can take the value; it is not converted.
   private static final int MAX_RADIX_DIGITS = 70;
@@ -88,7 +89,7 @@ final class YamlScalars {
     if (OCTAL.matcher(text).matches()) {
       return radix(text, text.contains("0o") ? "0o" : "0", 8);
     }
-    if (text.matches("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)")) {
+    if (SPECIAL.matcher(text).matches()) {
       return Optional.of(new BoundedNumber(text.contains("n") || text.contains("N")
           ? "NaN" : text.startsWith("-") ? "-Infinity" : "Infinity"));
     }
