@@ -95,9 +95,13 @@ final class ObjectStreamer {
     tokens.consume();
     for (int i = 0; tokens.peek() != Tokens.Token.END_LIST; i++) {
       String itemLocation = location + ", items[" + i + "]";
+      if (tokens.peek() == Tokens.Token.BEGIN_LIST) {
+        builder.skip();
+        assembler.addNonObject(itemLocation, "a list", false);
+        continue;
+      }
       if (tokens.peek() != Tokens.Token.BEGIN_MAP) {
-        JsonElement item = builder.value();
-        assembler.addNonObject(itemLocation, JsonTrees.describe(item), false);
+        assembler.addNonObject(itemLocation, JsonTrees.describe(tokens.nextScalar()), false);
         continue;
       }
       JsonObject item = readItem(itemLocation);
