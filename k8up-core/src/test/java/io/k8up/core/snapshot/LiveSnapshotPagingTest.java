@@ -7,10 +7,13 @@ import io.k8up.core.model.Pod;
 import io.k8up.core.testing.MockApiServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Live lists are read page by page, each page converted before the next is asked for. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LiveSnapshotPagingTest {
 
   private static final String PODS = "/api/v1/namespaces/big/pods";

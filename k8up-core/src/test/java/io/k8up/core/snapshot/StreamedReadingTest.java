@@ -1,13 +1,17 @@
 package io.k8up.core.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.k8up.core.model.Pod;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** How the streaming reader handles lists and skipped kinds. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StreamedReadingTest {
 
   private static ClusterSnapshot read(String text) throws SnapshotException {
@@ -43,14 +47,14 @@ class StreamedReadingTest {
         + " \"data\": " + many + "}";
 
     assertThat(read(skipped).notes()).containsExactly("ignored 1 object of kind ConfigMap");
-    SnapshotException e = org.assertj.core.api.Assertions.catchThrowableOfType(SnapshotException.class,
+    SnapshotException e = catchThrowableOfType(SnapshotException.class,
         () -> read(kept));
     assertThat(e).hasMessageStartingWith("test.json: holds an object with more than 250000 values");
   }
 
   @Test
   void anItemThatIsNoMappingIsNamed() {
-    SnapshotException e = org.assertj.core.api.Assertions.catchThrowableOfType(SnapshotException.class,
+    SnapshotException e = catchThrowableOfType(SnapshotException.class,
         () -> read("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [[1], \"x\"]}"));
 
     assertThat(e.problems()).containsExactly(
