@@ -9,6 +9,8 @@ import io.k8up.core.internal.adapter.ModelAdapter;
 import io.k8up.core.internal.adapter.VolumeSnapshotClassList;
 import io.k8up.core.internal.snapshot.ApiLister;
 import io.k8up.core.internal.snapshot.ListedResource;
+import io.k8up.core.internal.snapshot.PagedLister;
+import io.k8up.core.internal.snapshot.PagedLister.Page;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.model.ImmutableClusterCapabilities;
@@ -34,11 +36,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads a {@link ClusterSnapshot} from a live cluster with a fixed number of requests.
+ * Reads a {@link ClusterSnapshot} from a live cluster, list by list and page by page.
  *
  * <p>A read lists, for each namespace, its PersistentVolumeClaims and its Pods, and lists all
- * PersistentVolumes once: {@code 2 × namespaces + 1} requests, however many objects there are. It
- * never fetches objects one by one and does not paginate. It needs the RBAC verb {@code list} on
+ * PersistentVolumes once, each in pages of {@value #DEFAULT_PAGE_SIZE} objects unless another
+ * page size is given ({@code limit} and {@code continue}); each page is converted to the model
+ * before the next is asked for, so at most one page of client-java objects is held. A list of
+ * {@code n} objects takes {@code max(1, ceil(n / pageSize))} requests: with fewer objects than a
+ * page in each list, {@code 2 × namespaces + 1} requests. A list whose continue token expires (410
+ * Gone) starts over once. It never fetches objects one by one. It needs the RBAC verb {@code list} on
  * {@code persistentvolumeclaims} and {@code pods} in each namespace and on {@code
  * persistentvolumes}. {@link #readWithNodes} also lists all Nodes, with one more request, and
  * needs {@code list} on {@code nodes} (cluster-scoped) too. {@link #readSnapshotClasses} lists the
@@ -47,6 +53,9 @@ import java.util.function.Function;
  * know are ignored. The methods are thread-safe as far as the given {@link ApiClient} is.
  */
 public final class LiveSnapshots {
+
+  /** The number of objects asked for per request unless a page size is given, as kubectl uses. */
+  public static final int DEFAULT_PAGE_SIZE = PagedLister.DEFAULT_PAGE_SIZE;
 
   private static final String SNAPSHOT_GROUP = "snapshot.storage.k8s.io";
 
@@ -66,7 +75,20 @@ public final class LiveSnapshots {
    */
   public static ClusterSnapshot read(ApiClient client, Collection<String> namespaces)
       throws SnapshotException {
-    return read(client, namespaces, false);
+    return read(client, namespaces, false, DEFAULT_PAGE_SIZE);
+  }
+
+  /**
+   * Reads what {@link #read(ApiClient, Collection)} does, asking for {@code pageSize} objects per
+   * request.
+   *
+   * @throws SnapshotException as {@link #read(ApiClient, Collection)} does
+   * @throws IllegalArgumentException if a namespace is empty or {@code pageSize} is not positive
+   * @throws NullPointerException if an argument is or holds null
+   */
+  public static ClusterSnapshot read(ApiClient client, Collection<String> namespaces, int pageSize)
+      throws SnapshotException {
+    return read(client, namespaces, false, pageSize);
   }
 
   /**
@@ -81,7 +103,20 @@ public final class LiveSnapshots {
    */
   public static ClusterSnapshot readWithNodes(ApiClient client, Collection<String> namespaces)
       throws SnapshotException {
-    return read(client, namespaces, true);
+    return read(client, namespaces, true, DEFAULT_PAGE_SIZE);
+  }
+
+  /**
+   * Reads what {@link #readWithNodes(ApiClient, Collection)} does, asking for {@code pageSize}
+   * objects per request.
+   *
+   * @throws SnapshotException as {@link #read(ApiClient, Collection)} does, also for the Nodes
+   * @throws IllegalArgumentException if a namespace is empty or {@code pageSize} is not positive
+   * @throws NullPointerException if an argument is or holds null
+   */
+  public static ClusterSnapshot readWithNodes(
+      ApiClient client, Collection<String> namespaces, int pageSize) throws SnapshotException {
+    return read(client, namespaces, true, pageSize);
   }
 
   /**
@@ -177,42 +212,39 @@ public final class LiveSnapshots {
         .forEach(name -> capabilities.addServedResources(prefix + name));
   }
 
-  private static ClusterSnapshot read(
-      ApiClient client, Collection<String> namespaces, boolean withNodes) throws SnapshotException {
+  private static ClusterSnapshot read(ApiClient client, Collection<String> namespaces,
+      boolean withNodes, int pageSize) throws SnapshotException {
     checkNotNull(client, "client");
     ImmutableSet<String> wanted = ImmutableSet.copyOf(namespaces);
     wanted.forEach(namespace -> checkArgument(!namespace.isEmpty(), "a namespace is empty"));
     CoreV1Api api = new CoreV1Api(client);
-    ApiLister lister = new ApiLister(client);
+    PagedLister lister = new PagedLister(new ApiLister(client), pageSize);
     List<Claim> claims = new ArrayList<>();
     List<Pod> pods = new ArrayList<>();
     for (String namespace : wanted) {
-      V1PersistentVolumeClaimList claimList = lister.list(
-          () -> api.listNamespacedPersistentVolumeClaim(namespace).buildCall(null),
-          V1PersistentVolumeClaimList.class,
-          ListedResource.inNamespace("persistentvolumeclaims", namespace));
-      claims.addAll(convert(claimList.getItems(), ModelAdapter::claim, "persistentvolumeclaims"));
-      V1PodList podList = lister.list(
-          () -> api.listNamespacedPod(namespace).buildCall(null),
-          V1PodList.class,
-          ListedResource.inNamespace("pods", namespace));
-      pods.addAll(convert(podList.getItems(), ModelAdapter::pod, "pods"));
+      claims.addAll(lister.list(
+          (limit, token) -> api.listNamespacedPersistentVolumeClaim(namespace).limit(limit)
+              ._continue(token).buildCall(null),
+          V1PersistentVolumeClaimList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
+          ModelAdapter::claim, ListedResource.inNamespace("persistentvolumeclaims", namespace)));
+      pods.addAll(lister.list(
+          (limit, token) -> api.listNamespacedPod(namespace).limit(limit)._continue(token)
+              .buildCall(null),
+          V1PodList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
+          ModelAdapter::pod, ListedResource.inNamespace("pods", namespace)));
     }
-    V1PersistentVolumeList volumeList = lister.list(
-        () -> api.listPersistentVolume().buildCall(null),
-        V1PersistentVolumeList.class,
-        ListedResource.clusterScoped("persistentvolumes"));
-    List<PersistentVolume> volumes =
-        convert(volumeList.getItems(), ModelAdapter::volume, "persistentvolumes");
+    List<PersistentVolume> volumes = lister.list(
+        (limit, token) -> api.listPersistentVolume().limit(limit)._continue(token).buildCall(null),
+        V1PersistentVolumeList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
+        ModelAdapter::volume, ListedResource.clusterScoped("persistentvolumes"));
     ClusterSnapshot snapshot = ClusterSnapshot.of(claims, volumes, pods);
     if (!withNodes) {
       return snapshot;
     }
-    V1NodeList nodeList = lister.list(
-        () -> api.listNode().buildCall(null),
-        V1NodeList.class,
-        ListedResource.clusterScoped("nodes"));
-    List<Node> nodes = convert(nodeList.getItems(), ModelAdapter::node, "nodes");
+    List<Node> nodes = lister.list(
+        (limit, token) -> api.listNode().limit(limit)._continue(token).buildCall(null),
+        V1NodeList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
+        ModelAdapter::node, ListedResource.clusterScoped("nodes"));
     return snapshot.withNodes(nodes);
   }
 

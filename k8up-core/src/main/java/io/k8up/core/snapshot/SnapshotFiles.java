@@ -3,8 +3,11 @@ package io.k8up.core.snapshot;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.k8up.core.internal.snapshot.DocumentReader;
+import io.k8up.core.internal.snapshot.ReadLimits;
 import io.k8up.core.internal.snapshot.SnapshotAssembler;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +29,18 @@ import java.nio.file.Path;
  * Fields that this version of client-java does not know, such as those of a newer Kubernetes, are
  * ignored.
  *
- * <p>Claims naming a missing volume and pods naming a missing claim are kept: the planner decides
- * what they mean. Reading never resolves YAML tags to Java classes, caps YAML aliases and accepts
- * files of a few hundred megabytes. The methods are thread-safe.
+ * <p>Values are read as the Kubernetes API server reads them: an unquoted {@code yes}, {@code no},
+ * {@code on} or a number where a string belongs, a key twice in one mapping, integers beyond their
+ * field's range and quantities beyond 2^63 are problems naming the field, never guessed at. YAML
+ * aliases and tags naming Java classes are refused.
+ *
+ * <p>A source is read object by object: the items of a list are converted to the model one at a
+ * time, and objects of other kinds are skipped without being built, so memory grows with the
+ * objects kept, not with the size of the source. Every read is bounded as the characters arrive:
+ * at most 1 GiB of text, 2 MiB in one value (or in a run of blank space or comments), 16 MiB and
+ * 250,000 values in one object, 255 levels of nesting and 5 million objects; past a limit the
+ * read ends with one problem saying which. Claims naming a missing volume and pods naming a
+ * missing claim are kept: the planner decides what they mean. The methods are thread-safe.
  */
 public final class SnapshotFiles {
 
@@ -74,13 +86,32 @@ public final class SnapshotFiles {
     checkNotNull(reader, "reader");
     SnapshotAssembler assembler = new SnapshotAssembler(sourceName);
     try {
-      DocumentReader.read(reader, assembler);
+      DocumentReader.read(reader, ReadLimits.DEFAULTS, assembler);
     } catch (CharacterCodingException e) {
       throw new SnapshotException(sourceName + ": cannot be read: it is not UTF-8 text", e);
     } catch (IOException e) {
       throw new SnapshotException(sourceName + ": cannot be read: " + reason(e), e);
+    } catch (OutOfMemoryError e) {
+      // What was read becomes garbage as this unwinds, so one line can still be reported.
+      throw new SnapshotException(sourceName + ": cannot be read: Java ran out of memory; give it"
+          + " more with -Xmx (the default is a quarter of the machine's memory)", e);
     }
     return assembler.build();
+  }
+
+  /**
+   * Reads the snapshot that {@code input} delivers as UTF-8, such as standard input; the stream is
+   * not closed. The limits of the class description end an endless stream.
+   *
+   * @param sourceName what messages call the source, e.g. {@code <stdin>}
+   * @throws SnapshotException as {@link #read(String, Reader)} does, and if the bytes are not
+   *     UTF-8
+   * @throws NullPointerException if an argument is null
+   */
+  public static ClusterSnapshot read(InputStream input, String sourceName) throws SnapshotException {
+    checkNotNull(input, "input");
+    checkNotNull(sourceName, "sourceName");
+    return read(sourceName, new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()));
   }
 
   private static String reason(IOException e) {

@@ -55,11 +55,11 @@ class LiveSnapshotsTest {
 
     assertThat(api.takeRequests())
         .containsExactly(
-            "GET /api/v1/namespaces/shop/persistentvolumeclaims",
-            "GET /api/v1/namespaces/shop/pods",
-            "GET /api/v1/namespaces/other/persistentvolumeclaims",
-            "GET /api/v1/namespaces/other/pods",
-            "GET /api/v1/persistentvolumes");
+            "GET /api/v1/namespaces/shop/persistentvolumeclaims?limit=500",
+            "GET /api/v1/namespaces/shop/pods?limit=500",
+            "GET /api/v1/namespaces/other/persistentvolumeclaims?limit=500",
+            "GET /api/v1/namespaces/other/pods?limit=500",
+            "GET /api/v1/persistentvolumes?limit=500");
   }
 
   @Test
@@ -87,10 +87,10 @@ class LiveSnapshotsTest {
 
     assertThat(api.takeRequests())
         .containsExactly(
-            "GET /api/v1/namespaces/shop/persistentvolumeclaims",
-            "GET /api/v1/namespaces/shop/pods",
-            "GET /api/v1/persistentvolumes",
-            "GET /api/v1/nodes");
+            "GET /api/v1/namespaces/shop/persistentvolumeclaims?limit=500",
+            "GET /api/v1/namespaces/shop/pods?limit=500",
+            "GET /api/v1/persistentvolumes?limit=500",
+            "GET /api/v1/nodes?limit=500");
     assertThat(snapshot.claims()).hasSize(1);
     assertThat(snapshot.nodes()).extracting(Node::name)
         .containsExactly("ip-10-0-0-7.ec2.internal", "worker-2");
@@ -102,7 +102,7 @@ class LiveSnapshotsTest {
 
   @Test
   void forbiddenNodeListNamesTheVerbAndResourceToGrant() {
-    api.server().expect().get().withPath("/api/v1/nodes")
+    api.server().expect().get().withPath("/api/v1/nodes?limit=500")
         .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"reason\":\"Forbidden\",\"code\":403,\"message\":\"nodes is forbidden\"}")
         .always();
@@ -141,7 +141,7 @@ class LiveSnapshotsTest {
 
   @Test
   void forbiddenVolumeListNamesTheVerbAndResourceToGrant() {
-    api.server().expect().get().withPath("/api/v1/persistentvolumes")
+    api.server().expect().get().withPath("/api/v1/persistentvolumes?limit=500")
         .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"reason\":\"Forbidden\",\"code\":403,\"message\":\"persistentvolumes is forbidden\"}")
         .always();
@@ -155,7 +155,7 @@ class LiveSnapshotsTest {
 
   @Test
   void forbiddenPodListNamesTheNamespace() {
-    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods")
+    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500")
         .andReturn(403, "{}").always();
 
     SnapshotException e = catchThrowableOfType(
@@ -167,7 +167,7 @@ class LiveSnapshotsTest {
 
   @Test
   void rejectedCredentialsAreReported() {
-    api.server().expect().get().withPath("/api/v1/namespaces/shop/persistentvolumeclaims")
+    api.server().expect().get().withPath("/api/v1/namespaces/shop/persistentvolumeclaims?limit=500")
         .andReturn(401, "{}").always();
 
     SnapshotException e = catchThrowableOfType(
@@ -180,7 +180,7 @@ class LiveSnapshotsTest {
 
   @Test
   void missingNamespaceIsReported() {
-    api.server().expect().get().withPath("/api/v1/namespaces/gone/persistentvolumeclaims")
+    api.server().expect().get().withPath("/api/v1/namespaces/gone/persistentvolumeclaims?limit=500")
         .andReturn(404, "{}").always();
 
     SnapshotException e = catchThrowableOfType(
@@ -192,7 +192,7 @@ class LiveSnapshotsTest {
 
   @Test
   void serverErrorCarriesTheServersMessage() {
-    api.server().expect().get().withPath("/api/v1/persistentvolumes")
+    api.server().expect().get().withPath("/api/v1/persistentvolumes?limit=500")
         .andReturn(500, "{\"kind\":\"Status\",\"message\":\"etcd is\\nunavailable\"}").always();
 
     SnapshotException e = catchThrowableOfType(
@@ -204,7 +204,7 @@ class LiveSnapshotsTest {
 
   @Test
   void fieldsUnknownToClientJavaAreIgnored() throws Exception {
-    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods")
+    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500")
         .andReturn(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{},"
             + "\"fieldFromTheFuture\":1,\"items\":[{\"metadata\":{\"name\":\"p\","
             + "\"namespace\":\"shop\",\"newField\":true},\"spec\":{\"nodeName\":\"n\","

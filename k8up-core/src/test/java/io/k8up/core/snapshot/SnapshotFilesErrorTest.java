@@ -302,4 +302,23 @@ class SnapshotFilesErrorTest {
     assertThat(failure("!!java.io.File [\"/etc/passwd\"]\n"))
         .hasMessageStartingWith("test.yaml: malformed YAML");
   }
+
+  @Test
+  void runningOutOfMemoryIsOneLine() {
+    Reader exhausted = new Reader() {
+      @Override
+      public int read(char[] buffer, int offset, int length) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+
+      @Override
+      public void close() {}
+    };
+
+    SnapshotException e =
+        catchThrowableOfType(SnapshotException.class, () -> SnapshotFiles.read("big.json", exhausted));
+
+    assertThat(e).hasMessage("big.json: cannot be read: Java ran out of memory; give it more with -Xmx"
+        + " (the default is a quarter of the machine's memory)");
+  }
 }

@@ -375,10 +375,10 @@ class SnapshotFilesTest {
             spaces: "  padded  "
             unicode: "Zürich ✓ 東京"
             quoted-bool: "false"
-            octal: 0755
-            exponent: 1e3
+            octal: "0755"
+            exponent: '1e3'
             sexagesimal: 1:20
-            bare-bool: true
+            quoted-yes: "yes"
             nothing:
             multiline: |
               line one
@@ -396,10 +396,39 @@ class SnapshotFilesTest {
         .containsEntry("octal", "0755")
         .containsEntry("exponent", "1e3")
         .containsEntry("sexagesimal", "1:20")
-        .containsEntry("bare-bool", "true")
+        .containsEntry("quoted-yes", "yes")
         .containsEntry("nothing", "")
         .containsEntry("multiline", "line one\nline two\n")
         .containsEntry("json", "{\"a\": [1, 2]}");
+  }
+
+  @Test
+  void unquotedBooleansAndNumbersWhereAStringBelongsAreRefusedAsTheApiServerDoes() {
+    String yaml =
+        """
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata:
+          name: data
+          namespace: shop
+          annotations:
+            k8up.io/backup: no
+            octal: 0755
+            exponent: 1e3
+            bare-bool: true
+        """;
+
+    SnapshotException e = SnapshotFilesErrorTest.failure(yaml);
+
+    assertThat(e).hasMessage("test.yaml: document 1 (PersistentVolumeClaim shop/data):"
+        + " metadata.annotations[\"k8up.io/backup\"]: expected a string, not a boolean; quote it"
+        + " (unquoted yes, no, on, off, true, false and numbers are not strings)");
+    for (String other : new String[] {"octal", "exponent", "bare-bool"}) {
+      String value = other.equals("bare-bool") ? "a boolean" : "a number";
+      assertThat(SnapshotFilesErrorTest.failure(yaml.replace("k8up.io/backup: no", "k8up.io/backup: \"no\"")
+              .replaceAll("\n    (?!" + other + ":)[a-z-]+: [^\n]+", "")))
+          .hasMessageContaining("metadata.annotations." + other + ": expected a string, not " + value);
+    }
   }
 
   @Test

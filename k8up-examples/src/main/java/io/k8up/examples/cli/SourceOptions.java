@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
 final class SourceOptions {
 
   static final String SAMPLE_RESOURCE = "/io/k8up/examples/sample-cluster.yaml";
+  private static final String STANDARD_INPUT = "-";
 
   /** At most one source; none means the default kubeconfig. */
   static final class Source {
     @Option(names = "--cluster-file", paramLabel = "FILE",
-        description = "A file of Kubernetes objects: multi-document YAML, JSON, or a List as `kubectl get -o yaml` writes it.")
+        description = "A file of Kubernetes objects: multi-document YAML, JSON, or a List as `kubectl get -o yaml` writes it;"
+            + " - reads standard input (a file named - is ./-).")
     Path clusterFile;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -62,7 +64,7 @@ final class SourceOptions {
       liveNamespaces = namespaces.live(connection);
       backups.liveCluster(connection.client(), liveNamespaces);
     } else {
-      ClusterSnapshot file = source.sample ? readSample() : SnapshotFiles.read(source.clusterFile);
+      ClusterSnapshot file = source.sample ? readSample() : readClusterFile();
       ClusterSnapshot chosen = namespaces.restrict(file, command.commandLine().getErr());
       noteClaimsWithoutStatus(chosen);
       backups.snapshot(chosen);
@@ -100,6 +102,12 @@ final class SourceOptions {
   /** Whether the source is a live cluster rather than a file. */
   boolean isLive() {
     return !source.sample && source.clusterFile == null;
+  }
+
+  private ClusterSnapshot readClusterFile() throws SnapshotException {
+    return source.clusterFile.toString().equals(STANDARD_INPUT)
+        ? SnapshotFiles.read(System.in, "<stdin>")
+        : SnapshotFiles.read(source.clusterFile);
   }
 
   private static ClusterSnapshot readSample() throws SnapshotException {

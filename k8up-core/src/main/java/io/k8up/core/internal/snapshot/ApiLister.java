@@ -28,6 +28,8 @@ public final class ApiLister {
   }
 
   private static final int NOT_FOUND = 404;
+  private static final int GONE = 410;
+  private static final int NONE = -1;
 
   private final String server;
 
@@ -44,7 +46,7 @@ public final class ApiLister {
    */
   public <T> T list(CallBuilder request, Class<T> type, ListedResource resource)
       throws SnapshotException {
-    return list(request, type, resource, false).orElseThrow();
+    return list(request, type, resource, NONE).orElseThrow();
   }
 
   /**
@@ -55,17 +57,28 @@ public final class ApiLister {
    */
   public <T> Optional<T> listIfServed(CallBuilder request, Class<T> type, ListedResource resource)
       throws SnapshotException {
-    return list(request, type, resource, true);
+    return list(request, type, resource, NOT_FOUND);
+  }
+
+  /**
+   * The list the server returns for {@code resource}, or empty if the server answers 410 Gone: the
+   * continue token of a paged list expired.
+   *
+   * @throws SnapshotException as {@link #list} does, except for a 410
+   */
+  public <T> Optional<T> listUnlessExpired(CallBuilder request, Class<T> type, ListedResource resource)
+      throws SnapshotException {
+    return list(request, type, resource, GONE);
   }
 
   private <T> Optional<T> list(
-      CallBuilder request, Class<T> type, ListedResource resource, boolean absentIfNotFound)
+      CallBuilder request, Class<T> type, ListedResource resource, int absentOn)
       throws SnapshotException {
     ApiFailures failures = new ApiFailures(server, resource);
     try (Response response = request.build().execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
-      if (absentIfNotFound && response.code() == NOT_FOUND) {
+      if (response.code() == absentOn) {
         return Optional.empty();
       }
       if (!response.isSuccessful()) {

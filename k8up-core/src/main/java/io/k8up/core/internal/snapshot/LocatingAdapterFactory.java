@@ -48,6 +48,8 @@ final class LocatingAdapterFactory implements TypeAdapterFactory {
           return value;
         } catch (FieldTypeException alreadyLocated) {
           throw alreadyLocated;
+        } catch (ValueException e) {
+          throw new FieldTypeException(fieldPath(path), e.expected(), e);
         } catch (RuntimeException e) {
           throw new FieldTypeException(fieldPath(path), expected, e);
         }
@@ -62,7 +64,7 @@ final class LocatingAdapterFactory implements TypeAdapterFactory {
       String key = lastString.get();
       path = key.matches("[A-Za-z0-9_-]+")
           ? path + key
-          : path.substring(0, path.length() - 1) + "[\"" + key + "\"]";
+          : path.substring(0, path.length() - 1) + "[\"" + TenantText.shown(key) + "\"]";
     }
     return path.startsWith(".") ? path.substring(1) : path;
   }

@@ -3,6 +3,7 @@ package io.k8up.core.internal.snapshot;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.JSON;
 import java.time.OffsetDateTime;
 
@@ -16,6 +17,9 @@ import java.time.OffsetDateTime;
  * managedFields}, its {@code V1Status} pre-processor, the {@code @JsonAdapter}s of {@code
  * Quantity} and {@code IntOrString}); adding client-java's date-time adapter to it gives Gson's
  * reflective reading, which skips unknown fields and still checks the type of every known one.
+ * Strings and quantities are read strictly ({@link StrictStringAdapter}, {@link
+ * BoundedQuantityAdapter}), and numbers of a file ({@link BoundedNumber}) only within their
+ * field's range.
  */
 public final class ModelGson {
 
@@ -28,7 +32,9 @@ public final class ModelGson {
   private static GsonBuilder base() {
     return JSON.createGson()
         .registerTypeAdapter(OffsetDateTime.class, new JSON.OffsetDateTimeTypeAdapter())
-        .registerTypeAdapter(byte[].class, new JSON.ByteArrayAdapter());
+        .registerTypeAdapter(byte[].class, new JSON.ByteArrayAdapter())
+        .registerTypeAdapter(String.class, new StrictStringAdapter())
+        .registerTypeAdapter(Quantity.class, new BoundedQuantityAdapter());
   }
 
   /**

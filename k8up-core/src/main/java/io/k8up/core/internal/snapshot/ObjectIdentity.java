@@ -23,13 +23,13 @@ record ObjectIdentity(
 
   /** E.g. {@code document 2 (Pod shop/db-0)}, or {@code document 2 (Pod)} without a name. */
   String label() {
-    StringBuilder label = new StringBuilder(location).append(" (").append(kind);
+    StringBuilder label = new StringBuilder(location).append(" (").append(TenantText.shown(kind));
     if (name != null) {
       label.append(' ');
       if (namespace != null) {
-        label.append(namespace).append('/');
+        label.append(TenantText.shown(namespace)).append('/');
       }
-      label.append(name);
+      label.append(TenantText.shown(name));
     }
     return label.append(')').toString();
   }

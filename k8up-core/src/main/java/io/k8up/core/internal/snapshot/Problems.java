@@ -19,6 +19,17 @@ public final class Problems {
     }
   }
 
+  /**
+   * Records the problem that ended the read, such as broken syntax, before the others: it is what
+   * a user must fix first, and objects read before it may be parts of a mangled whole.
+   */
+  public void addFirst(String problem) {
+    found.add(0, problem);
+    if (found.size() > SnapshotException.MAX_PROBLEMS) {
+      found.remove(found.size() - 1);
+    }
+  }
+
   /** Whether as many problems were found as an exception lists, so reading can stop. */
   public boolean isFull() {
     return found.size() >= SnapshotException.MAX_PROBLEMS;

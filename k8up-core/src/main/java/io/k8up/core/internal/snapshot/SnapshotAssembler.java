@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a snapshot from the documents of one source, in order, collecting every problem and
- * counting the objects of kinds a snapshot does not keep.
+ * Builds a snapshot from the objects of one source, in order, collecting every problem and
+ * counting the objects of kinds a snapshot does not keep. Each object is converted to the model
+ * when it is added; nothing of its tree is kept.
  *
  * <p>A document is an object, or a list as {@code kubectl get -o yaml} writes it ({@code kind:
  * List}, or {@code PodList} and the like, whose items may omit apiVersion and kind).
@@ -45,59 +46,107 @@ public final class SnapshotAssembler {
     problems.add(source + ": " + problem);
   }
 
+  /** Records the problem that ended the read, before the others found until then. */
+  public void addEndingProblem(String problem) {
+    problems.addFirst(source + ": " + problem);
+  }
+
   /** Whether enough problems were found that reading further would not be reported. */
   public boolean isFull() {
     return problems.isFull();
   }
 
-  /**
-   * Adds the document numbered {@code number} (from 1); an empty document (null) is skipped, as
-   * kubectl skips it.
-   */
-  public void addDocument(int number, JsonElement document) {
-    if (document == null || document.isJsonNull()) {
-      return;
-    }
+  /** Records a document or list item that is no mapping; {@code what} is e.g. "a list". */
+  void addNonObject(String location, String what, boolean document) {
     sawDocument = true;
-    String location = "document " + number;
-    if (!document.isJsonObject()) {
-      addProblem(location + " is " + JsonTrees.describe(document)
-          + ", not a Kubernetes object (a mapping with apiVersion, kind and metadata)");
-      return;
+    addProblem(location + " is " + what + ", not a Kubernetes object"
+        + (document ? " (a mapping with apiVersion, kind and metadata)" : ""));
+  }
+
+  /**
+   * Whether an object whose {@code kind} was just read, and its apiVersion if it came first, is of
+   * a kind a snapshot skips, so that the rest of it need not be built. Lists are never skipped:
+   * their items are read, and a list inside a list is refused.
+   */
+  boolean isSkipped(JsonObject partial) {
+    String kind = TreeFields.text(partial, "kind");
+    if (kind == null || kind.endsWith("List")) {
+      return false;
     }
-    JsonObject object = document.getAsJsonObject();
+    KeptKind kept = KeptKind.named(kind).orElse(null);
+    String apiVersion = TreeFields.text(partial, "apiVersion");
+    return kept == null || (apiVersion != null && !apiVersion.equals(kept.apiVersion));
+  }
+
+  /** Counts an object {@link #isSkipped} chose to skip. */
+  void addSkipped(JsonObject partial) {
+    sawDocument = true;
+    String kind = TreeFields.text(partial, "kind");
+    String apiVersion = TreeFields.text(partial, "apiVersion");
+    ignoreKind(kind, apiVersion, KeptKind.named(kind).orElse(null));
+  }
+
+  /** E.g. {@code document 2 (Pod shop/db-0)}; just the location while the kind is unknown. */
+  String label(String location, JsonObject object) {
+    ObjectIdentity id = ObjectIdentity.of(location, object, null, null);
+    return id.kind() == null ? location : id.label();
+  }
+
+  /** Whether {@code object} is a list as kubectl writes it. */
+  boolean isList(JsonObject object) {
     String kind = TreeFields.text(object, "kind");
-    if (kind != null && isList(kind, object)) {
-      addItems(location, kind, TreeFields.text(object, "apiVersion"), object.get("items"));
+    return kind != null && (kind.equals("List") || (kind.endsWith("List") && object.has("items")));
+  }
+
+  /** Adds a document that is a mapping: an object, or a list whose items were not streamed. */
+  void addDocument(String location, JsonObject document) {
+    sawDocument = true;
+    if (isList(document)) {
+      addItems(location, document);
     } else {
-      addObject(location, object, null, null);
+      addObject(location, document, null, null);
     }
   }
 
-  private static boolean isList(String kind, JsonObject object) {
-    return kind.equals("List") || (kind.endsWith("List") && object.has("items"));
-  }
-
-  private void addItems(String location, String listKind, String apiVersion, JsonElement items) {
+  private void addItems(String location, JsonObject list) {
+    JsonElement items = list.get("items");
     if (items == null || items.isJsonNull()) {
       return;
     }
     if (!items.isJsonArray()) {
-      addProblem(location + " (" + listKind + "): items: expected a list");
+      addProblem(location + " (" + TenantText.shown(TreeFields.text(list, "kind"))
+          + "): items: expected a list");
       return;
     }
-    // Items of a typed list such as PodList omit kind and apiVersion; kind: List items have them.
-    String itemKind = listKind.equals("List") ? null : listKind.substring(0, listKind.length() - 4);
     JsonArray array = items.getAsJsonArray();
     for (int i = 0; i < array.size() && !isFull(); i++) {
       String itemLocation = location + ", items[" + i + "]";
       JsonElement item = array.get(i);
       if (item.isJsonObject()) {
-        addObject(itemLocation, item.getAsJsonObject(), itemKind, apiVersion);
+        addItem(itemLocation, item.getAsJsonObject(), list);
       } else {
-        addProblem(itemLocation + " is " + JsonTrees.describe(item) + ", not a Kubernetes object");
+        addNonObject(itemLocation, JsonTrees.describe(item), false);
       }
     }
+  }
+
+  /**
+   * Adds an item of {@code list}, whose kind and apiVersion it inherits if it omits them and the
+   * list is typed, such as {@code PodList}; {@code list} may still lack its kind.
+   */
+  void addItem(String location, JsonObject item, JsonObject list) {
+    sawDocument = true;
+    String listKind = TreeFields.text(list, "kind");
+    // Items of a typed list such as PodList omit kind and apiVersion; kind: List items have them.
+    String itemKind = listKind == null || listKind.equals("List") || !listKind.endsWith("List")
+        ? null : listKind.substring(0, listKind.length() - 4);
+    String kind = TreeFields.text(item, "kind");
+    if (kind != null && kind.endsWith("List") && (kind.equals("List") || item.has("items"))) {
+      addProblem(label(location, item) + ": a list inside a list; put its items in the outer"
+          + " list");
+      return;
+    }
+    addObject(location, item, itemKind, TreeFields.text(list, "apiVersion"));
   }
 
   private void addObject(
@@ -110,8 +159,7 @@ public final class SnapshotAssembler {
     }
     KeptKind kept = KeptKind.named(id.kind()).orElse(null);
     if (kept == null || (id.apiVersion() != null && !id.apiVersion().equals(kept.apiVersion))) {
-      ignored.add(id.apiVersion() == null || kept == null
-          ? id.kind() : id.kind() + " (" + id.apiVersion() + ")");
+      ignoreKind(id.kind(), id.apiVersion(), kept);
       return;
     }
     if (id.apiVersion() == null) {
@@ -119,6 +167,12 @@ public final class SnapshotAssembler {
       return;
     }
     addKept(kept, id, object);
+  }
+
+  private void ignoreKind(String kind, String apiVersion, KeptKind kept) {
+    String shownKind = TenantText.shown(kind);
+    ignored.add(apiVersion == null || kept == null
+        ? shownKind : shownKind + " (" + TenantText.shown(apiVersion) + ")");
   }
 
   private void addKept(KeptKind kept, ObjectIdentity id, JsonObject object) {

@@ -9,12 +9,12 @@ final class TreeFields {
   private TreeFields() {}
 
   /**
-   * The text of {@code object.member}, or null when it is missing, empty or not a scalar (a field
+   * The text of {@code object.member}, or null when it is missing, empty or not a string (a field
    * of the wrong type is reported when the object is converted).
    */
   static String text(JsonObject object, String member) {
     JsonElement value = object.get(member);
-    if (value == null || !value.isJsonPrimitive()) {
+    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
       return null;
     }
     String text = value.getAsString();

@@ -1,0 +1,75 @@
+package io.k8up.core.internal.snapshot;
+
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.kubernetes.client.custom.Quantity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a quantity such as {@code 10Gi} only after checking its form and size: client-java's own
+ * parser expands an exponent digit by digit, so that {@code 1e999999999} would run for minutes.
+ * A quantity must lie within ±2^63, as a byte count must.
+ */
+final class BoundedQuantityAdapter extends TypeAdapter<Quantity> {
+
+  // The grammar of Kubernetes' resource.Quantity, with at most 3 exponent digits.
+  private static final Pattern QUANTITY = Pattern.compile(
+      "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d{1,3})?");
+  private static final int MAX_LENGTH = 64;
+  private static final BigDecimal LIMIT = BigDecimal.valueOf(2).pow(63);
+  private static final String EXPECTED = "a quantity such as 10Gi or 500m";
+
+  @Override
+  public Quantity read(JsonReader in) throws IOException {
+    JsonToken token = in.peek();
+    if (token == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    if (token != JsonToken.STRING && token != JsonToken.NUMBER) {
+      throw new ValueException(EXPECTED);
+    }
+    String text = in.nextString();
+    Matcher matcher = QUANTITY.matcher(text);
+    if (text.length() > MAX_LENGTH || !matcher.matches()) {
+      throw new ValueException(EXPECTED);
+    }
+    if (magnitude(matcher).compareTo(LIMIT) >= 0) {
+      throw new ValueException(EXPECTED + ", below 2^63 (8Ei)");
+    }
+    return Quantity.fromString(text);
+  }
+
+  private static BigDecimal magnitude(Matcher matcher) {
+    BigDecimal number = new BigDecimal(matcher.group(1)).abs();
+    String suffix = matcher.group(3);
+    if (suffix == null) {
+      return number;
+    }
+    if (suffix.startsWith("e") || suffix.startsWith("E")) {
+      return number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1).replace("+", "")));
+    }
+    int binary = "KMGTPE".indexOf(suffix.charAt(0)) + 1;
+    if (suffix.length() == 2) {
+      return number.multiply(BigDecimal.valueOf(2).pow(10 * binary));
+    }
+    int decimal = switch (suffix) {
+      case "n" -> -9;
+      case "u" -> -6;
+      case "m" -> -3;
+      case "k" -> 3;
+      default -> 3 * binary;
+    };
+    return number.scaleByPowerOfTen(decimal);
+  }
+
+  @Override
+  public void write(JsonWriter out, Quantity value) throws IOException {
+    out.value(value == null ? null : value.toSuffixedString());
+  }
+}

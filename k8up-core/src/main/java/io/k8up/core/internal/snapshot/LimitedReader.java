@@ -1,0 +1,108 @@
+package io.k8up.core.internal.snapshot;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Counts the characters a parser takes and stops it, with an {@link InputException}, as soon as
+ * a {@link ReadLimits} limit on characters is passed: the parser never buffers more than the
+ * limits allow, whatever the source holds.
+ *
+ * <p>Byte order marks at the start of a line are dropped: {@code cat a.yaml b.yaml} puts the
+ * second file's mark in the middle of the stream, where it would otherwise become part of a key.
+ */
+final class LimitedReader extends Reader {
+
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  private final Reader in;
+  private final ReadLimits limits;
+  // Parsers read ahead by up to one buffer; that much is allowed beyond a token's own limit.
+  private final int readAhead;
+  private long total;
+  private long sinceToken;
+  private long sinceObjectStart = -1;
+  private long line = 1;
+  private boolean atLineStart = true;
+
+  LimitedReader(Reader in, ReadLimits limits, int readAhead) {
+    this.in = in;
+    this.limits = limits;
+    this.readAhead = readAhead;
+  }
+
+  @Override
+  public int read(char[] buffer, int offset, int length) throws IOException {
+    int read;
+    do {
+      read = in.read(buffer, offset, length);
+      if (read <= 0) {
+        return read;
+      }
+      read = dropMarksAndCountLines(buffer, offset, read);
+    } while (read == 0);
+    total += read;
+    sinceToken += read;
+    if (sinceObjectStart >= 0) {
+      sinceObjectStart += read;
+    }
+    check();
+    return read;
+  }
+
+  private int dropMarksAndCountLines(char[] buffer, int offset, int length) {
+    int kept = offset;
+    for (int i = offset; i < offset + length; i++) {
+      char c = buffer[i];
+      if (c == BYTE_ORDER_MARK && atLineStart) {
+        continue;
+      }
+      atLineStart = c == '\n';
+      if (atLineStart) {
+        line++;
+      }
+      buffer[kept++] = c;
+    }
+    return kept - offset;
+  }
+
+  private void check() throws InputException {
+    if (total > limits.maxChars()) {
+      throw new InputException("is longer than " + limits.maxChars() + " characters, more than any"
+          + " cluster dump this reader accepts; reading stopped at line " + line);
+    }
+    if (sinceToken > (long) limits.maxTokenChars() + readAhead) {
+      throw new InputException("holds a value, or a run of blank space or comments, longer than "
+          + limits.maxTokenChars() + " characters, by line " + line);
+    }
+    if (sinceObjectStart > (long) limits.maxObjectChars() + readAhead) {
+      throw new InputException("holds an object longer than " + limits.maxObjectChars()
+          + " characters, by line " + line);
+    }
+  }
+
+  /** Tells the reader that the parser delivered a value, so the next token's count starts. */
+  void tokenSeen() {
+    sinceToken = 0;
+  }
+
+  /** Starts counting the characters of an object. */
+  void objectStarts() {
+    sinceObjectStart = 0;
+  }
+
+  /** Stops counting the characters of an object, e.g. while the items of a list are read. */
+  void objectEnds() {
+    sinceObjectStart = -1;
+  }
+
+  /** The line the reader has reached, which may be a little past the parser's position. */
+  long line() {
+    return line;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
