@@ -39,7 +39,9 @@ public final class KubeFailure extends Exception {
       case 401 -> "unauthorized: the Kubernetes API server at " + server + " did not accept the credentials to "
           + request + "; check the kubeconfig or token";
       case 403 -> "forbidden: cannot " + request + "; grant " + request.grant();
-      case 404 -> "not found: " + request + " answered 404" + said;
+      case 404 -> "not found: " + request + " answered 404" + said + "; check that the server at " + server
+          + " is a Kubernetes API server that serves " + request.type().plural() + " (it answers an empty list, not"
+          + " 404, for a namespace that does not exist)";
       case 409 -> "conflict: " + request + said;
       default -> "the Kubernetes API server at " + server + " answered HTTP " + code + " to " + request + said;
     };
@@ -64,6 +66,16 @@ public final class KubeFailure extends Exception {
       message = "cannot reach the Kubernetes API server at " + server + to + ": " + cause.getClass().getSimpleName();
     }
     return new KubeFailure(0, request, message, cause);
+  }
+
+  /**
+   * A paged list failed because its continue token expired a second time, {@code second} being
+   * the server's answer: the list changed, or took too long, twice.
+   */
+  public static KubeFailure expiredTwice(KubeFailure second) {
+    return new KubeFailure(second.code, second.request, "listing " + second.request.target() + " failed: the API"
+        + " server's continue token expired twice (410 Gone), so the list changed or took too long twice; try again,"
+        + " or with larger pages", second);
   }
 
   /** The server answered {@code request} with something that is not what was asked for. */

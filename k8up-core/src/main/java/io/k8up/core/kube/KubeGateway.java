@@ -51,8 +51,11 @@ public interface KubeGateway {
       try {
         page = listPage(type, query, next);
       } catch (KubeFailure e) {
-        if (e.code() != GONE || next.isEmpty() || restarted) {
+        if (e.code() != GONE || next.isEmpty()) {
           throw e;
+        }
+        if (restarted) {
+          throw KubeFailure.expiredTwice(e);
         }
         restarted = true;
         next = Optional.empty();

@@ -27,13 +27,18 @@ public record KubeRequest(String verb, ResourceType type, Optional<String> subre
   /** What to grant for this call, e.g. {@code "create" on jobs (apiGroup batch) in namespace shop}. */
   public String grant() {
     return "\"" + verb + "\" on " + resource() + (type.group().isEmpty() ? "" : " (apiGroup " + type.group() + ")")
+        + namespace.map(ns -> " in namespace " + ns).orElse("");
+  }
+
+  /** What the call is made on, e.g. {@code jobs.batch in namespace shop}, {@code nodes (cluster-scoped)}. */
+  public String target() {
+    return resource() + (type.group().isEmpty() ? "" : "." + type.group())
         + namespace.map(ns -> " in namespace " + ns).orElse(" (cluster-scoped)");
   }
 
-  /** E.g. {@code create jobs.batch in namespace shop}, or {@code list persistentvolumes}. */
+  /** E.g. {@code create jobs.batch in namespace shop}, or {@code list persistentvolumes (cluster-scoped)}. */
   @Override
   public String toString() {
-    return verb + " " + resource() + (type.group().isEmpty() ? "" : "." + type.group())
-        + namespace.map(ns -> " in namespace " + ns).orElse("");
+    return verb + " " + target();
   }
 }

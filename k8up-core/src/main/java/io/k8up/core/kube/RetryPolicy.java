@@ -28,6 +28,11 @@ public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBac
     checkArgument(!initialBackoff.isNegative() && !maxBackoff.isNegative(), "backoffs cannot be negative");
   }
 
+  /** Five tries, from 200 ms: what a run uses unless its options say otherwise. */
+  public static RetryPolicy defaults() {
+    return of(5, Duration.ofMillis(200));
+  }
+
   /** {@code attempts} tries from {@code initialBackoff}, doubling up to {@link #MAX_BACKOFF}. */
   public static RetryPolicy of(int attempts, Duration initialBackoff) {
     return new RetryPolicy(attempts, initialBackoff, MAX_BACKOFF);

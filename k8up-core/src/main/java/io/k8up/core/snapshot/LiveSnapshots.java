@@ -5,12 +5,20 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.gson.JsonObject;
 import io.k8up.core.internal.adapter.ModelAdapter;
-import io.k8up.core.internal.adapter.VolumeSnapshotClassList;
+import io.k8up.core.internal.adapter.VolumeSnapshotClassObject;
 import io.k8up.core.internal.snapshot.ApiLister;
+import io.k8up.core.internal.snapshot.FieldTypeException;
 import io.k8up.core.internal.snapshot.ListedResource;
-import io.k8up.core.internal.snapshot.PagedLister;
-import io.k8up.core.internal.snapshot.PagedLister.Page;
+import io.k8up.core.internal.snapshot.ModelGson;
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.KubeFailure;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.ListConsumer;
+import io.k8up.core.kube.ListQuery;
+import io.k8up.core.kube.RetryPolicy;
+import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.model.ImmutableClusterCapabilities;
@@ -18,16 +26,17 @@ import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.SnapshotClass;
+import io.k8up.core.spi.ResourceType;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.apis.VersionApi;
 import io.kubernetes.client.openapi.models.V1APIResource;
 import io.kubernetes.client.openapi.models.V1APIResourceList;
-import io.kubernetes.client.openapi.models.V1NodeList;
-import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimList;
-import io.kubernetes.client.openapi.models.V1PersistentVolumeList;
-import io.kubernetes.client.openapi.models.V1PodList;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1PersistentVolume;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.VersionInfo;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,7 +64,7 @@ import java.util.function.Function;
 public final class LiveSnapshots {
 
   /** The number of objects asked for per request unless a page size is given, as kubectl uses. */
-  public static final int DEFAULT_PAGE_SIZE = PagedLister.DEFAULT_PAGE_SIZE;
+  public static final int DEFAULT_PAGE_SIZE = ListQuery.DEFAULT_PAGE_SIZE;
 
   private static final String SNAPSHOT_GROUP = "snapshot.storage.k8s.io";
 
@@ -134,16 +143,26 @@ public final class LiveSnapshots {
   public static ImmutableList<SnapshotClass> readSnapshotClasses(ApiClient client)
       throws SnapshotException {
     checkNotNull(client, "client");
-    String resource = "volumesnapshotclasses";
-    Optional<VolumeSnapshotClassList> list = new ApiLister(client).listIfServed(
-        () -> new CustomObjectsApi(client).listClusterCustomObject(SNAPSHOT_GROUP, "v1", resource)
-            .buildCall(null),
-        VolumeSnapshotClassList.class,
-        ListedResource.clusterScoped(resource + "." + SNAPSHOT_GROUP));
-    if (list.isEmpty()) {
-      return ImmutableList.of();
+    return readSnapshotClasses(gatewayOf(client));
+  }
+
+  /**
+   * Reads what {@link #readSnapshotClasses(ApiClient)} does through {@code gateway}.
+   *
+   * @throws SnapshotException as {@link #readSnapshotClasses(ApiClient)} does
+   */
+  public static ImmutableList<SnapshotClass> readSnapshotClasses(KubeGateway gateway) throws SnapshotException {
+    checkNotNull(gateway, "gateway");
+    try {
+      return list(gateway, ResourceType.VOLUME_SNAPSHOT_CLASS, ListQuery.clusterWide(), VolumeSnapshotClassObject.class,
+          ModelAdapter::snapshotClass);
+    } catch (SnapshotException e) {
+      // Without the snapshot CRDs the server does not know the resource: there are no classes.
+      if (e.getCause() instanceof KubeFailure failure && failure.isNotFound()) {
+        return ImmutableList.of();
+      }
+      throw e;
     }
-    return convert(list.get().items(), ModelAdapter::snapshotClass, resource);
   }
 
   /**
@@ -215,53 +234,84 @@ public final class LiveSnapshots {
   private static ClusterSnapshot read(ApiClient client, Collection<String> namespaces,
       boolean withNodes, int pageSize) throws SnapshotException {
     checkNotNull(client, "client");
+    return read(gatewayOf(client), namespaces, withNodes, pageSize);
+  }
+
+  /**
+   * Reads what {@link #read(ApiClient, Collection, int)} does through {@code gateway}, which may
+   * be another client's (see {@link KubeGateway}); with {@code withNodes}, the Nodes too, as
+   * {@link #readWithNodes(ApiClient, Collection, int)} does. Wrap the gateway in {@link
+   * RetryingGateway} for reads that ride out throttling and lost connections.
+   *
+   * @throws SnapshotException as {@link #read(ApiClient, Collection)} does
+   * @throws IllegalArgumentException if a namespace is empty or {@code pageSize} is not positive
+   */
+  public static ClusterSnapshot read(KubeGateway gateway, Collection<String> namespaces, boolean withNodes,
+      int pageSize) throws SnapshotException {
+    checkNotNull(gateway, "gateway");
+    checkArgument(pageSize > 0, "the page size must be positive, not %s", pageSize);
     ImmutableSet<String> wanted = ImmutableSet.copyOf(namespaces);
     wanted.forEach(namespace -> checkArgument(!namespace.isEmpty(), "a namespace is empty"));
-    CoreV1Api api = new CoreV1Api(client);
-    PagedLister lister = new PagedLister(new ApiLister(client), pageSize);
     List<Claim> claims = new ArrayList<>();
     List<Pod> pods = new ArrayList<>();
     for (String namespace : wanted) {
-      claims.addAll(lister.list(
-          (limit, token) -> api.listNamespacedPersistentVolumeClaim(namespace).limit(limit)
-              ._continue(token).buildCall(null),
-          V1PersistentVolumeClaimList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
-          ModelAdapter::claim, ListedResource.inNamespace("persistentvolumeclaims", namespace)));
-      pods.addAll(lister.list(
-          (limit, token) -> api.listNamespacedPod(namespace).limit(limit)._continue(token)
-              .buildCall(null),
-          V1PodList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
-          ModelAdapter::pod, ListedResource.inNamespace("pods", namespace)));
+      ListQuery query = ListQuery.in(namespace).withPageSize(pageSize);
+      claims.addAll(list(gateway, ResourceType.PERSISTENT_VOLUME_CLAIM, query, V1PersistentVolumeClaim.class,
+          ModelAdapter::claim));
+      pods.addAll(list(gateway, ResourceType.POD, query, V1Pod.class, ModelAdapter::pod));
     }
-    List<PersistentVolume> volumes = lister.list(
-        (limit, token) -> api.listPersistentVolume().limit(limit)._continue(token).buildCall(null),
-        V1PersistentVolumeList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
-        ModelAdapter::volume, ListedResource.clusterScoped("persistentvolumes"));
+    ListQuery clusterWide = ListQuery.clusterWide().withPageSize(pageSize);
+    List<PersistentVolume> volumes = list(gateway, ResourceType.PERSISTENT_VOLUME, clusterWide,
+        V1PersistentVolume.class, ModelAdapter::volume);
     ClusterSnapshot snapshot = ClusterSnapshot.of(claims, volumes, pods);
     if (!withNodes) {
       return snapshot;
     }
-    List<Node> nodes = lister.list(
-        (limit, token) -> api.listNode().limit(limit)._continue(token).buildCall(null),
-        V1NodeList.class, list -> new Page<>(list.getItems(), list.getMetadata()),
-        ModelAdapter::node, ListedResource.clusterScoped("nodes"));
-    return snapshot.withNodes(nodes);
+    return snapshot.withNodes(list(gateway, ResourceType.NODE, clusterWide, V1Node.class, ModelAdapter::node));
   }
 
-  private static <V, M> ImmutableList<M> convert(List<V> items, Function<V, M> adapter, String resource)
-      throws SnapshotException {
-    ImmutableList.Builder<M> models = ImmutableList.builder();
-    if (items == null) {
-      return models.build();
+  // The reads' gateway: client-java's, retried as the executor's calls are.
+  private static KubeGateway gatewayOf(ApiClient client) {
+    return RetryingGateway.of(ClientJavaGateway.of(client), RetryPolicy.defaults());
+  }
+
+  // Each page is converted as it arrives, so no more than a page of client-java objects is held.
+  private static <V, M> ImmutableList<M> list(KubeGateway gateway, ResourceType type, ListQuery query,
+      Class<V> model, Function<V, M> adapter) throws SnapshotException {
+    List<M> models = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    try {
+      gateway.list(type, query, new ListConsumer() {
+        @Override
+        public void accept(JsonObject item) {
+          if (!unreadable.isEmpty()) {
+            return;
+          }
+          String at = "items[" + models.size() + "]";
+          try {
+            models.add(adapter.apply(ModelGson.fromTree(item, model)));
+          } catch (FieldTypeException e) {
+            unreadable.add(at + "." + e.field() + ": expected " + e.expected());
+          } catch (IllegalArgumentException e) {
+            unreadable.add(at + ": " + e.getMessage());
+          }
+        }
+
+        @Override
+        public void restart() {
+          models.clear();
+          unreadable.clear();
+        }
+      });
+    } catch (KubeFailure e) {
+      throw new SnapshotException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SnapshotException("reading " + type + " was interrupted", e);
     }
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        models.add(adapter.apply(items.get(i)));
-      } catch (IllegalArgumentException e) {
-        throw new SnapshotException(
-            "the API server listed " + resource + " with items[" + i + "]: " + e.getMessage(), e);
-      }
+    if (!unreadable.isEmpty()) {
+      throw new SnapshotException("the API server listed " + type.plural() + " with " + unreadable.get(0));
     }
-    return models.build();
+    return ImmutableList.copyOf(models);
   }
 }

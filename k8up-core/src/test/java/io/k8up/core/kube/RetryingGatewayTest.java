@@ -148,7 +148,10 @@ class RetryingGatewayTest {
     twice.pageFailures.add(KubeFailure.status(list, "https://k", 410, "too old"));
     twice.pageFailures.add(KubeFailure.status(list, "https://k", 410, "too old again"));
     assertThatThrownBy(() -> twice.list(ResourceType.POD, ListQuery.in("shop"))).isInstanceOf(KubeFailure.class)
-        .hasMessageContaining("410").hasMessageContaining("too old again");
+        .hasMessage("listing pods in namespace shop failed: the API server's continue token expired twice (410"
+            + " Gone), so the list changed or took too long twice; try again, or with larger pages")
+        .hasRootCauseMessage("the Kubernetes API server at https://k answered HTTP 410 to list pods in namespace shop:"
+            + " too old again");
   }
 
   @Test

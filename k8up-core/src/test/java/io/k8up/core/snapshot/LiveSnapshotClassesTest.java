@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@link LiveSnapshots#readSnapshotClasses}: one list request; no snapshot CRDs means no classes. */
 class LiveSnapshotClassesTest {
 
-  private static final String PATH = "/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses";
+  private static final String PATH = "/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses?limit=500&watch=false";
 
   // As a real server answers: fields this library does not read, and one it cannot know yet.
   private static final String LIST = """
@@ -76,7 +76,7 @@ class LiveSnapshotClassesTest {
         SnapshotException.class, () -> LiveSnapshots.readSnapshotClasses(api.client()));
 
     assertThat(e).hasMessage("forbidden: cannot list volumesnapshotclasses.snapshot.storage.k8s.io"
-        + " (cluster-scoped); grant \"list\" on volumesnapshotclasses.snapshot.storage.k8s.io");
+        + " (cluster-scoped); grant \"list\" on volumesnapshotclasses (apiGroup snapshot.storage.k8s.io)");
   }
 
   @Test
@@ -100,9 +100,7 @@ class LiveSnapshotClassesTest {
     SnapshotException e = catchThrowableOfType(
         SnapshotException.class, () -> LiveSnapshots.readSnapshotClasses(api.client()));
 
-    assertThat(e).hasMessage("the Kubernetes API server at " + api.baseUrl() + " answered listing"
-        + " volumesnapshotclasses.snapshot.storage.k8s.io (cluster-scoped) with a list this library"
-        + " cannot read: items[0].driver: expected a string");
+    assertThat(e).hasMessage("the API server listed volumesnapshotclasses with items[0].driver: expected a string");
   }
 
   @Test

@@ -32,7 +32,7 @@ class LiveSnapshotPagingTest {
   }
 
   private static String pagePath(String token, int limit) {
-    return PODS + (token == null ? "?limit=" + limit : "?continue=" + token + "&limit=" + limit);
+    return PODS + (token == null ? "?limit=" + limit + "&watch=false" : "?continue=" + token + "&limit=" + limit + "&watch=false");
   }
 
   // Scripts pages of pods 0..total-1, tokens "t1", "t2", …; the last page has no token.
@@ -52,11 +52,11 @@ class LiveSnapshotPagingTest {
     ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of("big"));
 
     List<String> expected = new ArrayList<>();
-    expected.add("GET /api/v1/namespaces/big/persistentvolumeclaims?limit=500");
+    expected.add("GET /api/v1/namespaces/big/persistentvolumeclaims?limit=500&watch=false");
     for (int page = 0; page < 40; page++) {
       expected.add("GET " + pagePath(page == 0 ? null : "t" + page, 500));
     }
-    expected.add("GET /api/v1/persistentvolumes?limit=500");
+    expected.add("GET /api/v1/persistentvolumes?limit=500&watch=false");
     assertThat(api.takeRequests()).containsExactlyElementsOf(expected);
     assertThat(snapshot.pods()).hasSize(20_000);
     Pod last = snapshot.pods().stream().filter(pod -> pod.name().equals("pod-19999")).findFirst().orElseThrow();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.RetryPolicy;
+import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.Node;
 import io.k8up.core.model.Pod;
@@ -13,6 +17,8 @@ import io.k8up.core.testing.ClusterObjects;
 import io.k8up.core.testing.MockApiServer;
 import io.kubernetes.client.openapi.models.V1Taint;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,11 +61,11 @@ class LiveSnapshotsTest {
 
     assertThat(api.takeRequests())
         .containsExactly(
-            "GET /api/v1/namespaces/shop/persistentvolumeclaims?limit=500",
-            "GET /api/v1/namespaces/shop/pods?limit=500",
-            "GET /api/v1/namespaces/other/persistentvolumeclaims?limit=500",
-            "GET /api/v1/namespaces/other/pods?limit=500",
-            "GET /api/v1/persistentvolumes?limit=500");
+            "GET /api/v1/namespaces/shop/persistentvolumeclaims?limit=500&watch=false",
+            "GET /api/v1/namespaces/shop/pods?limit=500&watch=false",
+            "GET /api/v1/namespaces/other/persistentvolumeclaims?limit=500&watch=false",
+            "GET /api/v1/namespaces/other/pods?limit=500&watch=false",
+            "GET /api/v1/persistentvolumes?limit=500&watch=false");
   }
 
   @Test
@@ -87,10 +93,10 @@ class LiveSnapshotsTest {
 
     assertThat(api.takeRequests())
         .containsExactly(
-            "GET /api/v1/namespaces/shop/persistentvolumeclaims?limit=500",
-            "GET /api/v1/namespaces/shop/pods?limit=500",
-            "GET /api/v1/persistentvolumes?limit=500",
-            "GET /api/v1/nodes?limit=500");
+            "GET /api/v1/namespaces/shop/persistentvolumeclaims?limit=500&watch=false",
+            "GET /api/v1/namespaces/shop/pods?limit=500&watch=false",
+            "GET /api/v1/persistentvolumes?limit=500&watch=false",
+            "GET /api/v1/nodes?limit=500&watch=false");
     assertThat(snapshot.claims()).hasSize(1);
     assertThat(snapshot.nodes()).extracting(Node::name)
         .containsExactly("ip-10-0-0-7.ec2.internal", "worker-2");
@@ -102,7 +108,7 @@ class LiveSnapshotsTest {
 
   @Test
   void forbiddenNodeListNamesTheVerbAndResourceToGrant() {
-    api.server().expect().get().withPath("/api/v1/nodes?limit=500")
+    api.server().expect().get().withPath("/api/v1/nodes?limit=500&watch=false")
         .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"reason\":\"Forbidden\",\"code\":403,\"message\":\"nodes is forbidden\"}")
         .always();
@@ -141,7 +147,7 @@ class LiveSnapshotsTest {
 
   @Test
   void forbiddenVolumeListNamesTheVerbAndResourceToGrant() {
-    api.server().expect().get().withPath("/api/v1/persistentvolumes?limit=500")
+    api.server().expect().get().withPath("/api/v1/persistentvolumes?limit=500&watch=false")
         .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
             + "\"reason\":\"Forbidden\",\"code\":403,\"message\":\"persistentvolumes is forbidden\"}")
         .always();
@@ -155,7 +161,7 @@ class LiveSnapshotsTest {
 
   @Test
   void forbiddenPodListNamesTheNamespace() {
-    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500")
+    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500&watch=false")
         .andReturn(403, "{}").always();
 
     SnapshotException e = catchThrowableOfType(
@@ -167,7 +173,7 @@ class LiveSnapshotsTest {
 
   @Test
   void rejectedCredentialsAreReported() {
-    api.server().expect().get().withPath("/api/v1/namespaces/shop/persistentvolumeclaims?limit=500")
+    api.server().expect().get().withPath("/api/v1/namespaces/shop/persistentvolumeclaims?limit=500&watch=false")
         .andReturn(401, "{}").always();
 
     SnapshotException e = catchThrowableOfType(
@@ -180,31 +186,47 @@ class LiveSnapshotsTest {
 
   @Test
   void missingNamespaceIsReported() {
-    api.server().expect().get().withPath("/api/v1/namespaces/gone/persistentvolumeclaims?limit=500")
+    api.server().expect().get().withPath("/api/v1/namespaces/gone/persistentvolumeclaims?limit=500&watch=false")
         .andReturn(404, "{}").always();
 
     SnapshotException e = catchThrowableOfType(
         SnapshotException.class, () -> LiveSnapshots.read(api.client(), List.of("gone")));
 
-    assertThat(e).hasMessage("not found: listing persistentvolumeclaims in namespace gone"
-        + " answered 404; check that namespace gone exists");
+    assertThat(e).hasMessage("not found: list persistentvolumeclaims in namespace gone answered 404; check that the"
+        + " server at " + api.baseUrl() + " is a Kubernetes API server that serves persistentvolumeclaims (it answers"
+        + " an empty list, not 404, for a namespace that does not exist)");
   }
 
   @Test
   void serverErrorCarriesTheServersMessage() {
-    api.server().expect().get().withPath("/api/v1/persistentvolumes?limit=500")
+    api.server().expect().get().withPath("/api/v1/persistentvolumes?limit=500&watch=false")
         .andReturn(500, "{\"kind\":\"Status\",\"message\":\"etcd is\\nunavailable\"}").always();
 
     SnapshotException e = catchThrowableOfType(
         SnapshotException.class, () -> LiveSnapshots.read(api.client(), List.of()));
 
     assertThat(e).hasMessage("the Kubernetes API server at " + api.baseUrl() + " answered HTTP 500"
-        + " to listing persistentvolumes (cluster-scoped): etcd is unavailable");
+        + " to list persistentvolumes (cluster-scoped): etcd is unavailable");
+  }
+
+  @Test
+  void aThrottledOrFailingListIsTriedAgainAsEveryCallIs() throws Exception {
+    String claims = "/api/v1/namespaces/shop/persistentvolumeclaims?limit=500&watch=false";
+    String volumes = "/api/v1/persistentvolumes?limit=500&watch=false";
+    api.server().expect().get().withPath(claims)
+        .andReturn(429, "{\"kind\":\"Status\",\"code\":429,\"message\":\"too many requests\"}").once();
+    api.server().expect().get().withPath(volumes).andReturn(503, "{}").once();
+
+    ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of("shop"));
+
+    assertThat(snapshot.claims()).isEmpty();
+    assertThat(api.takeRequests()).containsExactly("GET " + claims, "GET " + claims,
+        "GET /api/v1/namespaces/shop/pods?limit=500&watch=false", "GET " + volumes, "GET " + volumes);
   }
 
   @Test
   void fieldsUnknownToClientJavaAreIgnored() throws Exception {
-    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500")
+    api.server().expect().get().withPath("/api/v1/namespaces/shop/pods?limit=500&watch=false")
         .andReturn(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{},"
             + "\"fieldFromTheFuture\":1,\"items\":[{\"metadata\":{\"name\":\"p\","
             + "\"namespace\":\"shop\",\"newField\":true},\"spec\":{\"nodeName\":\"n\","
@@ -217,22 +239,26 @@ class LiveSnapshotsTest {
   }
 
   @Test
-  void unreachableServerFailsFastWithTheServerAddress() throws Exception {
+  void anUnreachableServerIsTriedAgainThenFailsFastWithTheServerAddress() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     String url = "http://127.0.0.1:" + port;
+    List<Duration> backoffs = new ArrayList<>();
+    KubeGateway gateway = RetryingGateway.of(ClientJavaGateway.of(MockApiServer.clientFor(url)),
+        RetryPolicy.defaults(), backoffs::add);
 
     long start = System.nanoTime();
-    SnapshotException e = catchThrowableOfType(
-        SnapshotException.class,
-        () -> LiveSnapshots.read(MockApiServer.clientFor(url), List.of("shop")));
+    SnapshotException e = catchThrowableOfType(SnapshotException.class,
+        () -> LiveSnapshots.read(gateway, List.of("shop"), false, LiveSnapshots.DEFAULT_PAGE_SIZE));
 
     assertThat(e).hasMessage("cannot connect to the Kubernetes API server at " + url
         + " to list persistentvolumeclaims in namespace shop: connection refused;"
         + " check the server address and that the cluster is reachable");
-    assertThat(System.nanoTime() - start).isLessThan(MockApiServer.CONNECT_TIMEOUT.toNanos());
+    assertThat(backoffs).as("a refused connection may be a restarting API server: tried again").hasSize(4);
+    assertThat(System.nanoTime() - start).as("no attempt waited for the connect timeout")
+        .isLessThan(MockApiServer.CONNECT_TIMEOUT.toNanos());
   }
 
   @Test

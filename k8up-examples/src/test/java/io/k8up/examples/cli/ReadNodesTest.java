@@ -49,7 +49,7 @@ class ReadNodesTest {
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     assertThat(api.takeRequests()).filteredOn(request -> request.contains("/nodes"))
-        .containsExactly("GET /api/v1/nodes?limit=500");
+        .containsExactly("GET /api/v1/nodes?limit=500&watch=false");
     assertThat(onlyJob(run.out()).getSpec().getTemplate().getSpec().getTolerations()).containsExactly(DEDICATED);
   }
 
@@ -75,7 +75,7 @@ class ReadNodesTest {
   @Test
   void forbiddenNodesAreAnInputErrorOnOneLineThatSaysWhatToGrant() throws Exception {
     LiveCluster.unmountedClaimOnTaintedNode(api.client());
-    api.server().expect().get().withPath("/api/v1/nodes?limit=500").andReturn(403, "{}").always();
+    api.server().expect().get().withPath("/api/v1/nodes?limit=500&watch=false").andReturn(403, "{}").always();
     Path kubeconfig = TestKubeconfig.write(dir, api.baseUrl(), "t");
 
     CliRun run = CliRun.of("plan", "--kubeconfig", kubeconfig.toString(), "--read-nodes");

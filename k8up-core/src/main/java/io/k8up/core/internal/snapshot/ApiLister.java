@@ -27,9 +27,6 @@ public final class ApiLister {
     Call build() throws ApiException;
   }
 
-  private static final int NOT_FOUND = 404;
-  private static final int GONE = 410;
-  private static final int NONE = -1;
 
   private final String server;
 
@@ -46,41 +43,14 @@ public final class ApiLister {
    */
   public <T> T list(CallBuilder request, Class<T> type, ListedResource resource)
       throws SnapshotException {
-    return list(request, type, resource, NONE).orElseThrow();
+    return read(request, type, resource);
   }
 
-  /**
-   * The list the server returns for {@code resource}, or empty if the server answers 404: it does
-   * not serve the resource, as for a custom resource whose definition is not installed.
-   *
-   * @throws SnapshotException as {@link #list} does, except for a 404
-   */
-  public <T> Optional<T> listIfServed(CallBuilder request, Class<T> type, ListedResource resource)
-      throws SnapshotException {
-    return list(request, type, resource, NOT_FOUND);
-  }
-
-  /**
-   * The list the server returns for {@code resource}, or empty if the server answers 410 Gone: the
-   * continue token of a paged list expired.
-   *
-   * @throws SnapshotException as {@link #list} does, except for a 410
-   */
-  public <T> Optional<T> listUnlessExpired(CallBuilder request, Class<T> type, ListedResource resource)
-      throws SnapshotException {
-    return list(request, type, resource, GONE);
-  }
-
-  private <T> Optional<T> list(
-      CallBuilder request, Class<T> type, ListedResource resource, int absentOn)
-      throws SnapshotException {
+  private <T> T read(CallBuilder request, Class<T> type, ListedResource resource) throws SnapshotException {
     ApiFailures failures = new ApiFailures(server, resource);
     try (Response response = request.build().execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
-      if (response.code() == absentOn) {
-        return Optional.empty();
-      }
       if (!response.isSuccessful()) {
         throw failures.forStatus(response.code(), text);
       }
@@ -88,7 +58,7 @@ public final class ApiLister {
       if (list == null) {
         throw failures.empty();
       }
-      return Optional.of(list);
+      return list;
     } catch (ApiException e) {
       throw failures.forStatus(e.getCode(), e.getResponseBody());
     } catch (JsonParseException e) {
