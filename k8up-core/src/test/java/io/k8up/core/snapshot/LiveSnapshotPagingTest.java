@@ -3,8 +3,14 @@ package io.k8up.core.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.internal.snapshot.ApiLister;
+import io.k8up.core.internal.snapshot.ListedResource;
+import io.k8up.core.internal.snapshot.PagedLister;
 import io.k8up.core.model.Pod;
 import io.k8up.core.testing.MockApiServer;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1PodList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -99,5 +105,28 @@ class LiveSnapshotPagingTest {
 
     assertThat(e).hasMessage("listing pods in namespace big failed: the API server's continue token expired"
         + " twice (410 Gone), so the list changed or took too long twice; try again, or with larger pages");
+  }
+
+  @Test
+  void eachPageIsConvertedBeforeTheNextIsAskedFor() throws Exception {
+    scriptPages(1_200, 500);
+    CoreV1Api core = new CoreV1Api(api.client());
+    List<Integer> convertedWhenAsked = new ArrayList<>();
+    int[] converted = {0};
+
+    ImmutableList<String> names = new PagedLister(new ApiLister(api.client()), 500).list(
+        (limit, token) -> {
+          convertedWhenAsked.add(converted[0]);
+          return core.listNamespacedPod("big").limit(limit)._continue(token).buildCall(null);
+        },
+        V1PodList.class, list -> new PagedLister.Page<>(list.getItems(), list.getMetadata()),
+        pod -> {
+          converted[0]++;
+          return pod.getMetadata().getName();
+        },
+        ListedResource.inNamespace("pods", "big"));
+
+    assertThat(convertedWhenAsked).containsExactly(0, 500, 1_000);
+    assertThat(names).hasSize(1_200);
   }
 }
