@@ -3,16 +3,21 @@ package io.k8up.core.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.common.collect.ImmutableList;
-import io.k8up.core.internal.snapshot.ApiLister;
-import io.k8up.core.internal.snapshot.ListedResource;
-import io.k8up.core.internal.snapshot.PagedLister;
+import com.google.gson.JsonObject;
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.ExecSession;
+import io.k8up.core.kube.KubeFailure;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.ListConsumer;
+import io.k8up.core.kube.ListPage;
+import io.k8up.core.kube.ListQuery;
+import io.k8up.core.kube.Precondition;
 import io.k8up.core.model.Pod;
+import io.k8up.core.spi.ResourceType;
 import io.k8up.core.testing.MockApiServer;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.V1PodList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -110,23 +115,75 @@ class LiveSnapshotPagingTest {
   @Test
   void eachPageIsConvertedBeforeTheNextIsAskedFor() throws Exception {
     scriptPages(1_200, 500);
-    CoreV1Api core = new CoreV1Api(api.client());
     List<Integer> convertedWhenAsked = new ArrayList<>();
     int[] converted = {0};
+    KubeGateway recording = new PageRecordingGateway(ClientJavaGateway.of(api.client()),
+        () -> convertedWhenAsked.add(converted[0]));
 
-    ImmutableList<String> names = new PagedLister(new ApiLister(api.client()), 500).list(
-        (limit, token) -> {
-          convertedWhenAsked.add(converted[0]);
-          return core.listNamespacedPod("big").limit(limit)._continue(token).buildCall(null);
-        },
-        V1PodList.class, list -> new PagedLister.Page<>(list.getItems(), list.getMetadata()),
-        pod -> {
-          converted[0]++;
-          return pod.getMetadata().getName();
-        },
-        ListedResource.inNamespace("pods", "big"));
+    List<String> names = new ArrayList<>();
+    recording.list(ResourceType.POD, ListQuery.in("big"), new ListConsumer() {
+      @Override
+      public void accept(JsonObject item) {
+        converted[0]++;
+        names.add(item.getAsJsonObject("metadata").get("name").getAsString());
+      }
+
+      @Override
+      public void restart() {
+        throw new AssertionError("no token expired");
+      }
+    });
 
     assertThat(convertedWhenAsked).containsExactly(0, 500, 1_000);
     assertThat(names).hasSize(1_200);
+  }
+
+  /** Asks the real gateway for each page, telling {@code onPage} first; nothing else is needed here. */
+  private static final class PageRecordingGateway implements KubeGateway {
+    private final KubeGateway gateway;
+    private final Runnable onPage;
+
+    PageRecordingGateway(KubeGateway gateway, Runnable onPage) {
+      this.gateway = gateway;
+      this.onPage = onPage;
+    }
+
+    @Override
+    public ListPage listPage(ResourceType type, ListQuery query, Optional<String> continueToken)
+        throws KubeFailure, InterruptedException {
+      onPage.run();
+      return gateway.listPage(type, query, continueToken);
+    }
+
+    @Override
+    public JsonObject create(ResourceType type, JsonObject object) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<JsonObject> get(ResourceType type, String namespace, String name) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public JsonObject patchSubresource(ResourceType type, String namespace, String name, String subresource,
+        JsonObject patch) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void delete(ResourceType type, String namespace, String name, Precondition precondition) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ExecSession exec(String namespace, String pod, String container, List<String> command) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long requestCount() {
+      return gateway.requestCount();
+    }
   }
 }
