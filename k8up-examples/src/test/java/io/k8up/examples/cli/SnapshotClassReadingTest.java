@@ -21,7 +21,7 @@ import picocli.CommandLine;
 @Timeout(60)
 class SnapshotClassReadingTest {
 
-  private static final String CLASSES = "/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses";
+  private static final String CLASSES = "/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses?limit=500&watch=false";
   private static final String GROUP = "/apis/snapshot.storage.k8s.io/v1";
 
   @RegisterExtension final MockApiServer api = new MockApiServer();

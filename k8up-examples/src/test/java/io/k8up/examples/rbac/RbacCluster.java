@@ -75,7 +75,7 @@ final class RbacCluster {
 
   /** The server lists one VolumeSnapshotClass, the default for {@value #DRIVER}. */
   static void snapshotClasses(MockApiServer api) {
-    api.server().expect().get().withPath("/apis/" + SNAPSHOT_GROUP + "/v1/volumesnapshotclasses")
+    api.server().expect().get().withPath("/apis/" + SNAPSHOT_GROUP + "/v1/volumesnapshotclasses?limit=500&watch=false")
         .andReturn(200, "{\"kind\":\"VolumeSnapshotClassList\",\"items\":[{\"metadata\":{\"name\":\"ebs\","
             + "\"annotations\":{\"snapshot.storage.kubernetes.io/is-default-class\":\"true\"}},"
             + "\"driver\":\"" + DRIVER + "\",\"deletionPolicy\":\"Delete\"}]}")
