@@ -17,6 +17,7 @@ import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.Manifests;
 import io.k8up.core.run.MaterializedPlan;
 import io.k8up.core.run.ProgressListener;
+import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.run.SnapshotSource;
 import io.k8up.core.run.SweepReport;
@@ -49,8 +50,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>A live cluster is read with what the chosen strategies need: Nodes when asked for, discovery
- * of what the server serves (once per instance), and VolumeSnapshotClasses when {@code
- * csi-snapshot} is among the strategies. Claims, pods and PersistentVolumes are listed at each
+ * of what the server serves (once per instance), and VolumeSnapshotClasses when a strategy creates
+ * VolumeSnapshots ({@link io.k8up.core.spi.VolumeAccessStrategy#createdKinds()}). Claims, pods and PersistentVolumes are listed at each
  * read, or taken from the {@link SnapshotSource} given with {@link Builder#liveCluster(ApiClient,
  * Collection, SnapshotSource)}, such as informer caches. Instances are thread-safe; each run is
  * independent.
@@ -60,7 +61,6 @@ public final class K8upRwo {
   /** The Secret the default tool reads its repository settings from. */
   public static final String DEFAULT_REPOSITORY_SECRET = "k8up-rwo-repository";
 
-  private static final String CSI_SNAPSHOT = "csi-snapshot";
   private static final String SNAPSHOT_GROUP_VERSION = "snapshot.storage.k8s.io/v1";
 
   private final Optional<ApiClient> client;
@@ -194,7 +194,8 @@ public final class K8upRwo {
     ApiClient api = liveClient("reading the cluster");
     ClusterSnapshot snapshot = reads.isPresent() ? reads.get().read(wanted)
         : readNodes ? LiveSnapshots.readWithNodes(api, wanted) : LiveSnapshots.read(api, wanted);
-    boolean snapshots = planner.strategies().stream().anyMatch(strategy -> strategy.id().equals(CSI_SNAPSHOT));
+    boolean snapshots = planner.strategies().stream()
+        .anyMatch(strategy -> strategy.createdKinds().contains(ResourceType.VOLUME_SNAPSHOT));
     synchronized (this) {
       if (capabilities == null) {
         // Classes first: a failed list leaves neither cached, so the next read tries both again.
@@ -241,8 +242,8 @@ public final class K8upRwo {
     /**
      * A live cluster whose claims, pods and PersistentVolumes are read from {@code reads} instead
      * of listed, e.g. from informer caches; {@code client} still runs backups and, once per
-     * instance, discovers what the server serves and reads the VolumeSnapshotClasses {@code
-     * csi-snapshot} needs. Nodes are whatever {@code reads} gives.
+     * instance, discovers what the server serves and reads the VolumeSnapshotClasses a strategy
+     * that creates VolumeSnapshots needs. Nodes are whatever {@code reads} gives.
      *
      * @throws IllegalArgumentException if no namespace is given
      */

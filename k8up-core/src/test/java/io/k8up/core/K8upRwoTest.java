@@ -19,6 +19,7 @@ import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.MockApiServer;
 import io.k8up.core.testing.RecordingSink;
+import io.k8up.core.spi.ResourceType;
 import io.k8up.core.testing.TestStrategy;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -131,7 +132,8 @@ class K8upRwoTest {
         + "{\"metadata\":{\"name\":\"ebs\"},\"driver\":\"ebs.csi.aws.com\"}]}").always();
     K8upRwo backups = K8upRwo.builder()
         .liveCluster(api.client(), List.of(NAMESPACE))
-        .strategies(List.of(JOBS, TestStrategy.nodeFree("csi-snapshot", target -> true, "")))
+        .strategies(List.of(JOBS, TestStrategy.nodeFree("snapshots", target -> true, "")
+            .declaring(ResourceType.VOLUME_SNAPSHOT, ResourceType.PERSISTENT_VOLUME_CLAIM, ResourceType.JOB)))
         .build();
     api.takeRequests();
 

@@ -14,12 +14,17 @@ import io.k8up.core.sink.BackupSink;
 import io.k8up.core.sink.ResticSink;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.RetryPolicy;
+import io.k8up.core.kube.RetryingGateway;
 import io.kubernetes.client.openapi.ApiClient;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a plan against a cluster: creates what each unit's strategy materialized, within the
+ * Runs a plan against a cluster: runs each unit's workflow, as its strategy describes it, within the
  * limits of its {@link ExecutorOptions}, largest claims first; follows the units to their end;
  * re-plans units whose placement went stale; deletes everything it created, also when
  * interrupted; and reports one outcome per decision.
@@ -40,7 +45,7 @@ import java.util.List;
  */
 public final class BackupExecutor {
 
-  private final ApiClient client;
+  private final KubeGateway gateway;
   private final BackupPlanner planner;
   private final BackupToolSpec tool;
   private final RunId runId;
@@ -50,7 +55,8 @@ public final class BackupExecutor {
   private final List<ProgressListener> listeners;
 
   private BackupExecutor(Builder builder) {
-    this.client = builder.client;
+    this.gateway = builder.gateway != null ? builder.gateway : RetryingGateway.of(ClientJavaGateway.of(builder.client),
+        RetryPolicy.of(builder.options.apiAttempts(), builder.options.apiBackoff()));
     this.planner = builder.planner;
     this.tool = builder.tool;
     this.runId = builder.runId;
@@ -80,13 +86,15 @@ public final class BackupExecutor {
     checkNotNull(plan, "plan");
     checkNotNull(snapshot, "snapshot");
     ProgressListener all = event -> listeners.forEach(listener -> listener.onEvent(event));
-    return new RunLoop(client, planner, options, tool, sink, runId, snapshots, all).run(plan, snapshot);
+    return new RunLoop(gateway, Clock.systemUTC(), planner, options, tool, sink, runId, snapshots, all)
+        .run(plan, snapshot);
   }
 
-  /** Builds a {@link BackupExecutor}; client, planner and tool are required. */
+  /** Builds a {@link BackupExecutor}; a client or a gateway, a planner and a tool are required. */
   public static final class Builder {
 
     private ApiClient client;
+    private KubeGateway gateway;
     private BackupPlanner planner;
     private BackupToolSpec tool;
     private RunId runId = RunId.fresh();
@@ -97,9 +105,29 @@ public final class BackupExecutor {
 
     private Builder() {}
 
-    /** The client of the cluster to run in; its timeouts bound every request. */
+    /**
+     * The client of the cluster to run in; its timeouts bound every request. Every call goes
+     * through {@link ClientJavaGateway} on it, retried as the options' {@code apiAttempts} and
+     * {@code apiBackoff} say; fresh snapshots for re-planning are read with it, unless {@link
+     * #snapshots} says otherwise.
+     *
+     * @throws IllegalStateException if a gateway was given
+     */
     public Builder client(ApiClient client) {
+      checkState(gateway == null, "give a client or a gateway, not both");
       this.client = checkNotNull(client, "client");
+      return this;
+    }
+
+    /**
+     * The gateway every call goes through, as it is: wrap it in {@link RetryingGateway} to retry.
+     * Without a client, {@link #snapshots} is required, for re-planning.
+     *
+     * @throws IllegalStateException if a client was given
+     */
+    public Builder gateway(KubeGateway gateway) {
+      checkState(client == null, "give a client or a gateway, not both");
+      this.gateway = checkNotNull(gateway, "gateway");
       return this;
     }
 
@@ -156,10 +184,12 @@ public final class BackupExecutor {
     /**
      * An executor with these settings.
      *
-     * @throws IllegalStateException if the client, planner or tool is missing
+     * @throws IllegalStateException if the client (or gateway), planner or tool is missing, or a
+     *     gateway is given without a snapshot source
      */
     public BackupExecutor build() {
-      checkState(client != null, "a client is required");
+      checkState(client != null || gateway != null, "a client or a gateway is required");
+      checkState(client != null || snapshots != null, "a gateway needs a snapshot source for re-planning");
       checkState(planner != null, "a planner is required");
       checkState(tool != null, "a backup tool is required");
       return new BackupExecutor(this);

@@ -18,13 +18,13 @@ import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.common.KubernetesObject;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
-import io.k8up.core.internal.run.WireForm;
+import io.k8up.core.kube.WireForm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,8 @@ public final class Manifests {
   private Manifests() {}
 
   /**
-   * The objects each unit of {@code plan} would create, unit by unit in the plan's order. A
+   * The objects each unit of {@code plan} would create, and the patches it would apply, unit by
+   * unit and step by step in the plan's order ({@link Workflow#manifests()}). A
    * strategy that throws, or returns nothing, for a unit fails that unit's claims in {@link
    * MaterializedPlan#failures()}, as a run reports them, and the other units are still built.
    */
@@ -54,8 +55,8 @@ public final class Manifests {
     for (BackupUnit unit : BackupUnits.of(plan, grouping, planner.strategies())) {
       try {
         // Plug-in code: a throw or a null is this unit's failure, never the whole call's.
-        Materialization materialization = strategies.get(unit.strategyId()).materialize(unit, context);
-        objects.addAll(checkNotNull(materialization, "it returned nothing").manifests());
+        Workflow workflow = strategies.get(unit.strategyId()).workflow(unit, context);
+        objects.addAll(checkNotNull(workflow, "it returned nothing").manifests());
       } catch (RuntimeException e) {
         String why = "strategy " + unit.strategyId() + " could not build the backup's objects: " + e.getMessage();
         unit.targets().forEach(target -> failures.put(Subject.claim(target.namespace(), target.name()), why));

@@ -6,38 +6,56 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.k8up.core.internal.run.SweepRun;
+import io.k8up.core.spi.InstalledStrategies;
+import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Deletes what runs left behind when their process died before cleaning up: the Jobs, temporary
- * claims and VolumeSnapshots the library labelled as its own. A run cleans up after itself; a
- * sweep is for runs that could not.
+ * Deletes what runs left behind when their process died before cleaning up: the objects of the
+ * kinds the strategies declare they create ({@link VolumeAccessStrategy#createdKinds()}) — Jobs,
+ * temporary claims, VolumeSnapshots for the library's own — that the library labelled as its own.
+ * A run cleans up after itself; a sweep is for runs that could not.
  *
- * <p>Needs {@code list} and {@code delete} on {@code jobs}, {@code persistentvolumeclaims} and
- * {@code volumesnapshots} in each namespace. Ephemeral containers cannot be removed and are not
- * swept.
+ * <p>Needs {@code list} and {@code delete} on those kinds in each namespace. Ephemeral containers
+ * cannot be removed and are not swept.
  */
 public final class Sweeper {
 
   private Sweeper() {}
 
   /**
-   * Deletes, in {@code namespaces}, the library's objects of run {@code runId} (of any run when
-   * empty) created more than {@code olderThan} ago; VolumeSnapshots labelled {@code k8up.io/keep:
-   * "true"} are kept. Never throws for what the server answers: refusals go into the report.
+   * Deletes, in {@code namespaces}, the objects of run {@code runId} (of any run when empty) created
+   * more than {@code olderThan} ago, of the kinds the installed strategies ({@link
+   * InstalledStrategies#load()}) create; see {@link #sweep(ApiClient, Collection, Collection, Optional,
+   * Duration)}.
+   *
+   * @throws IllegalArgumentException if {@code olderThan} is negative
+   */
+  public static SweepReport sweep(
+      ApiClient client, Collection<String> namespaces, Optional<RunId> runId, Duration olderThan) {
+    return sweep(client, InstalledStrategies.load().all(), namespaces, runId, olderThan);
+  }
+
+  /**
+   * Deletes, in {@code namespaces}, the objects of the kinds {@code strategies} create that run
+   * {@code runId} (any run when empty) labelled as its own more than {@code olderThan} ago; objects
+   * labelled {@code k8up.io/keep: "true"} are kept, also when labelled between the list and the
+   * delete. Never throws for what the server answers: refusals go into the report.
    *
    * @param olderThan how old an object must be; give the longest a run may take, so that running
    *     runs are left alone, or zero with a run id known to be dead
    * @throws IllegalArgumentException if {@code olderThan} is negative
    */
-  public static SweepReport sweep(
-      ApiClient client, Collection<String> namespaces, Optional<RunId> runId, Duration olderThan) {
+  public static SweepReport sweep(ApiClient client, Collection<? extends VolumeAccessStrategy> strategies,
+      Collection<String> namespaces, Optional<RunId> runId, Duration olderThan) {
     checkNotNull(client, "client");
     checkArgument(!olderThan.isNegative(), "olderThan must not be negative");
-    return new SweepRun(client).sweep(namespaces, runId, Clock.systemUTC().instant().minus(olderThan));
+    return new SweepRun(client, List.copyOf(strategies))
+        .sweep(namespaces, runId, Clock.systemUTC().instant().minus(olderThan));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Running a plan: creating what its strategies materialize, within limits, following it to the
+ * Running a plan: running its strategies' workflows, within limits, following them to the
  * end, cleaning up, and reporting one outcome per decision.
  *
  * <p>The entry point is {@link io.k8up.core.run.BackupExecutor} ({@code

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * The backup tool a strategy runs next to the volumes: an image and a command line, as data.
  *
  * <p>Each claim of a unit is mounted read-only at {@code /data/<claim>}. The command and arguments
- * may hold placeholders, replaced when a unit is materialized:
+ * may hold placeholders, replaced when a unit's workflow is built:
  *
  * <ul>
  *   <li>{@code {namespace}}, {@code {runId}} and {@code {claims}} (the unit's claim names, joined

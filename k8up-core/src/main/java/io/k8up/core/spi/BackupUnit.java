@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 
 /**
  * One unit of work of a run: the claims of one namespace that one strategy backs up together, from
- * one placement. A strategy materializes it into Kubernetes objects; the executor runs it.
+ * one placement. A strategy describes its work as a {@link Workflow}; the executor runs it.
  */
 @Value.Immutable(copy = true)
 public abstract class BackupUnit {

@@ -3,7 +3,7 @@ package io.k8up.core.spi;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import org.immutables.value.Value;
 
-/** What a strategy needs, besides the unit, to materialize it: the run, the tool and the cluster. */
+/** What a strategy needs, besides the unit, to build its workflow: the run, the tool and the cluster. */
 @Value.Immutable
 public abstract class RunContext {
 

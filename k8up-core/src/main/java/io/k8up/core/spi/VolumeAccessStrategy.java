@@ -1,5 +1,6 @@
 package io.k8up.core.spi;
 
+import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.snapshot.ClusterSnapshot;
 
@@ -40,10 +41,19 @@ public interface VolumeAccessStrategy {
   }
 
   /**
-   * The Kubernetes objects that back {@code unit} up. Pure, like {@link #supports}: the same unit
-   * and context give equal objects, so dry runs print what a run creates.
+   * The kinds of object this strategy's workflows create, in creation order: the engine creates
+   * only objects of these kinds, and {@code sweep} looks for leftovers of them. Default {@link
+   * ResourceType#JOB}.
+   */
+  default ImmutableList<ResourceType> createdKinds() {
+    return ImmutableList.of(ResourceType.JOB);
+  }
+
+  /**
+   * The steps that back {@code unit} up. Pure, like {@link #supports}: the same unit and context
+   * give equal objects, so dry runs print what a run creates.
    *
    * @throws IllegalArgumentException if the unit holds a claim this strategy does not support
    */
-  Materialization materialize(BackupUnit unit, RunContext context);
+  Workflow workflow(BackupUnit unit, RunContext context);
 }

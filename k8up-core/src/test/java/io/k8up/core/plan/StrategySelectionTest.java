@@ -16,7 +16,7 @@ import io.k8up.core.model.Placement;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.TestStrategy;
@@ -199,7 +199,7 @@ class StrategySelectionTest {
     }
 
     @Override
-    public Materialization materialize(BackupUnit unit, RunContext context) {
+    public Workflow workflow(BackupUnit unit, RunContext context) {
       throw new UnsupportedOperationException("planning tests never materialize");
     }
   }

@@ -233,7 +233,7 @@ class BackupExecutorTest {
     RunContext context = RunContext.of(RunId.of("test"), TOOL, snapshot);
     for (BackupUnit unit : BackupUnits.of(plan, Grouping.PER_CLAIM, PLANNER.strategies())) {
       if (!unit.claimNames().get(0).equals("c")) {
-        V1Job job = (V1Job) PLANNER.strategies().get(0).materialize(unit, context).manifests().get(0);
+        V1Job job = (V1Job) PLANNER.strategies().get(0).workflow(unit, context).manifests().get(0);
         batch.createNamespacedJob(NAMESPACE, job).execute();
       }
     }

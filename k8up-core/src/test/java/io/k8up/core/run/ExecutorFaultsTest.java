@@ -23,7 +23,7 @@ import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.FakeJobController.Verdict;
@@ -142,7 +142,7 @@ class ExecutorFaultsTest {
     BackupPlan plan = PLANNER.plan(snapshot);
     BackupUnit unit = BackupUnits.of(plan, Grouping.PER_CLAIM, PLANNER.strategies()).get(0);
     V1Job foreign = (V1Job) PLANNER.strategies().get(0)
-        .materialize(unit, RunContext.of(RunId.of("test"), TOOL, snapshot)).manifests().get(0);
+        .workflow(unit, RunContext.of(RunId.of("test"), TOOL, snapshot)).manifests().get(0);
     foreign.getMetadata().setLabels(Map.of("app", "someone-else"));
     new BatchV1Api(api.client()).createNamespacedJob(NAMESPACE, foreign).execute();
 
@@ -213,8 +213,8 @@ class ExecutorFaultsTest {
     }
 
     @Override
-    public Materialization materialize(BackupUnit unit, RunContext context) {
-      return jobs.materialize(unit, context);
+    public Workflow workflow(BackupUnit unit, RunContext context) {
+      return jobs.workflow(unit, context);
     }
   }
 
@@ -315,7 +315,7 @@ class ExecutorFaultsTest {
             .message("MountVolume.SetUp failed for volume \"claim-0\": rpc error")));
     api.server().expect().get()
         .withPath("/api/v1/namespaces/" + NAMESPACE + "/events?fieldSelector="
-            + encoded("involvedObject.kind=Pod,involvedObject.name=" + pod))
+            + encoded("involvedObject.kind=Pod,involvedObject.name=" + pod) + "&limit=500&watch=false")
         .andReturn(200, api.client().getJSON().serialize(mountEvents)).always();
 
     BackupReport report;

@@ -18,7 +18,7 @@ import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.Fixtures;
@@ -42,7 +42,7 @@ class ManifestsFailuresTest {
     }
 
     @Override
-    public Materialization materialize(BackupUnit unit, RunContext context) {
+    public Workflow workflow(BackupUnit unit, RunContext context) {
       throw new IllegalStateException("no template for " + unit.claimNames());
     }
   }

@@ -25,7 +25,7 @@ import io.k8up.core.plan.Decision;
 import io.k8up.core.plan.DecisionReason;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.UnitScope;
 import io.k8up.core.spi.VolumeAccessStrategy;
@@ -144,8 +144,8 @@ class RunValuesTest {
     }
 
     @Override
-    public Materialization materialize(BackupUnit unit, RunContext context) {
-      return delegate.materialize(unit, context);
+    public Workflow workflow(BackupUnit unit, RunContext context) {
+      return delegate.workflow(unit, context);
     }
   }
 

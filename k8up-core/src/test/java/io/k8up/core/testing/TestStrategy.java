@@ -1,14 +1,17 @@
 package io.k8up.core.testing;
 
+import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
+import io.k8up.core.spi.support.JobSteps;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1JobSpec;
@@ -26,7 +29,15 @@ public final class TestStrategy implements VolumeAccessStrategy {
   private final Predicate<ClaimTarget> supported;
   private final String refusal;
 
+  private final ImmutableList<ResourceType> createdKinds;
+
   private TestStrategy(String id, boolean requiresNode, Predicate<ClaimTarget> supported, String refusal) {
+    this(id, requiresNode, supported, refusal, ImmutableList.of(ResourceType.JOB));
+  }
+
+  private TestStrategy(String id, boolean requiresNode, Predicate<ClaimTarget> supported, String refusal,
+      ImmutableList<ResourceType> createdKinds) {
+    this.createdKinds = createdKinds;
     this.id = id;
     this.requiresNode = requiresNode;
     this.supported = supported;
@@ -41,6 +52,16 @@ public final class TestStrategy implements VolumeAccessStrategy {
   /** A strategy that needs no node, supporting what {@code supported} accepts. */
   public static TestStrategy nodeFree(String id, Predicate<ClaimTarget> supported, String refusal) {
     return new TestStrategy(id, false, supported, refusal);
+  }
+
+  /** This strategy, declaring that it creates {@code kinds}, as a snapshot strategy declares VolumeSnapshots. */
+  public TestStrategy declaring(ResourceType... kinds) {
+    return new TestStrategy(id, requiresNode, supported, refusal, ImmutableList.copyOf(kinds));
+  }
+
+  @Override
+  public ImmutableList<ResourceType> createdKinds() {
+    return createdKinds;
   }
 
   @Override
@@ -60,7 +81,7 @@ public final class TestStrategy implements VolumeAccessStrategy {
 
   /** One Job that mounts nothing and runs the tool's command: enough for the executor to drive. */
   @Override
-  public Materialization materialize(BackupUnit unit, RunContext context) {
+  public Workflow workflow(BackupUnit unit, RunContext context) {
     String name = RunObjects.name(context.runId(), unit);
     BackupToolSpec tool = context.tool();
     V1Job job = new V1Job()
@@ -81,6 +102,6 @@ public final class TestStrategy implements VolumeAccessStrategy {
                         .name("backup")
                         .image(tool.image())
                         .args(tool.renderArgs(unit.namespace(), context.runId(), unit.claimNames())))))));
-    return Materialization.of(List.of(job), name);
+    return Workflow.of(JobSteps.backup(job, context.runId()));
   }
 }

@@ -8,10 +8,10 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.spi.BackupToolSpec;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
+import io.k8up.core.spi.Step;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1Container;
@@ -23,6 +23,8 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,10 +32,11 @@ import org.quicktheories.core.Gen;
 
 /**
  * What every volume-access strategy guarantees, checked against one by a small subclass that says
- * how to make a unit it supports: materializing is pure and deterministic; every name it gives is
+ * how to make a unit it supports: building its workflow is pure and deterministic; every name it gives is
  * valid for any claim name and run id; every pod it makes passes the Pod Security "restricted"
  * profile unless the tool asks for root, and then breaks it only as root must; every object it
- * creates carries the run's labels, so that cleanup by label finds it.
+ * creates carries the run's labels, so that cleanup by label finds it, and is of a kind the strategy
+ * declares, so that cleanup and sweep delete it.
  */
 @Timeout(120)
 public abstract class VolumeAccessStrategyContract {
@@ -67,17 +70,17 @@ public abstract class VolumeAccessStrategyContract {
   }
 
   @Test
-  void materializeIsPureAndDeterministic() {
+  void workflowIsPureAndDeterministic() {
     qt().withExamples(EXAMPLES).forAll(claimNames(), NameGenerators.runIds()).checkAssert((claims, runId) -> {
       SupportedUnit first = supportedUnit(claims);
       SupportedUnit second = supportedUnit(claims);
       RunContext context = RunContext.of(runId, TOOLS.get(0), first.snapshot());
 
-      Materialization once = strategy().materialize(first.unit(), context);
-      Materialization twice = strategy().materialize(second.unit(), RunContext.of(runId, TOOLS.get(0), second.snapshot()));
+      Workflow once = strategy().workflow(first.unit(), context);
+      Workflow twice = strategy().workflow(second.unit(), RunContext.of(runId, TOOLS.get(0), second.snapshot()));
 
       assertThat(twice.manifests()).isEqualTo(once.manifests());
-      assertThat(strategy().materialize(first.unit(), context).manifests()).isEqualTo(once.manifests());
+      assertThat(strategy().workflow(first.unit(), context).manifests()).isEqualTo(once.manifests());
     });
   }
 
@@ -85,8 +88,8 @@ public abstract class VolumeAccessStrategyContract {
   void namesAreValidForAnyClaimNameAndRunId() {
     qt().withExamples(EXAMPLES).forAll(claimNames(), NameGenerators.runIds()).checkAssert((claims, runId) -> {
       SupportedUnit supported = supportedUnit(claims);
-      Materialization materialization =
-          strategy().materialize(supported.unit(), RunContext.of(runId, TOOLS.get(0), supported.snapshot()));
+      Workflow materialization =
+          strategy().workflow(supported.unit(), RunContext.of(runId, TOOLS.get(0), supported.snapshot()));
 
       for (KubernetesObject object : createdObjects(materialization)) {
         String name = object.getMetadata().getName();
@@ -109,13 +112,13 @@ public abstract class VolumeAccessStrategyContract {
     qt().withExamples(EXAMPLES).forAll(claimNames(), NameGenerators.runIds()).checkAssert((claims, runId) -> {
       SupportedUnit supported = supportedUnit(claims);
       for (BackupToolSpec tool : TOOLS) {
-        Materialization materialization =
-            strategy().materialize(supported.unit(), RunContext.of(runId, tool, supported.snapshot()));
+        Workflow materialization =
+            strategy().workflow(supported.unit(), RunContext.of(runId, tool, supported.snapshot()));
 
         assertThat(violations(materialization)).as(tool.toString()).isEmpty();
       }
       BackupToolSpec root = BackupToolSpec.restic("repo").runAsRoot(true).build();
-      assertThat(violations(strategy().materialize(supported.unit(), RunContext.of(runId, root, supported.snapshot()))))
+      assertThat(violations(strategy().workflow(supported.unit(), RunContext.of(runId, root, supported.snapshot()))))
           .allMatch(violation -> ROOT_VIOLATION.matcher(violation).matches());
     });
   }
@@ -124,8 +127,8 @@ public abstract class VolumeAccessStrategyContract {
   void everyCreatedObjectCarriesTheRunsLabelsSoCleanupByLabelFindsIt() {
     qt().withExamples(EXAMPLES).forAll(claimNames(), NameGenerators.runIds()).checkAssert((claims, runId) -> {
       SupportedUnit supported = supportedUnit(claims);
-      Materialization materialization =
-          strategy().materialize(supported.unit(), RunContext.of(runId, TOOLS.get(0), supported.snapshot()));
+      Workflow materialization =
+          strategy().workflow(supported.unit(), RunContext.of(runId, TOOLS.get(0), supported.snapshot()));
       Map<String, String> selector = Splitter.on(',').withKeyValueSeparator('=').split(RunObjects.selector(runId));
       String unitId = supported.unit().id();
 
@@ -139,6 +142,26 @@ public abstract class VolumeAccessStrategyContract {
     });
   }
 
+  @Test
+  void cleanupCoversEveryKindItCreates() {
+    qt().withExamples(EXAMPLES).forAll(claimNames(), NameGenerators.runIds()).checkAssert((claims, runId) -> {
+      SupportedUnit supported = supportedUnit(claims);
+      Workflow workflow =
+          strategy().workflow(supported.unit(), RunContext.of(runId, TOOLS.get(0), supported.snapshot()));
+      Set<String> declared = strategy().createdKinds().stream()
+          .map(type -> type.apiVersion() + " " + type.kind()).collect(Collectors.toSet());
+
+      for (KubernetesObject object : createdObjects(workflow)) {
+        assertThat(declared).as("the kinds %s declares, which cleanup and sweep delete", strategy().id())
+            .contains(object.getApiVersion() + " " + object.getKind());
+      }
+      for (Step step : workflow.steps()) {
+        assertThat(!step.observed().isEmpty() || !step.watched().isEmpty())
+            .as("step %s looks at something to tell where it stands", step.name()).isTrue();
+      }
+    });
+  }
+
   private Gen<List<String>> claimNames() {
     return lists()
         .of(NameGenerators.dns1123Subdomains())
@@ -147,16 +170,17 @@ public abstract class VolumeAccessStrategyContract {
   }
 
   /**
-   * The objects the run creates, and so must clean up: all the manifests, but for an ephemeral
-   * container, which is added to a pod the run does not own.
+   * The objects the run creates, and so must clean up: every step's objects; a patch changes an
+   * object the run does not own.
    */
-  private static ImmutableList<KubernetesObject> createdObjects(Materialization materialization) {
-    return materialization instanceof EphemeralContainerMaterialization
-        ? ImmutableList.of() : materialization.manifests();
+  private static ImmutableList<KubernetesObject> createdObjects(Workflow workflow) {
+    ImmutableList.Builder<KubernetesObject> objects = ImmutableList.builder();
+    workflow.steps().forEach(step -> objects.addAll(step.objects()));
+    return objects.build();
   }
 
   /** The pods the materialization makes or changes: Jobs' templates, and pods, patches included. */
-  private static ImmutableList<V1PodSpec> podSpecs(Materialization materialization) {
+  private static ImmutableList<V1PodSpec> podSpecs(Workflow materialization) {
     ImmutableList.Builder<V1PodSpec> specs = ImmutableList.builder();
     for (KubernetesObject object : materialization.manifests()) {
       if (object instanceof V1Job job) {
@@ -169,7 +193,7 @@ public abstract class VolumeAccessStrategyContract {
   }
 
   /** How the materialization's pods break the "restricted" profile, Jobs' templates with their annotations. */
-  private static ImmutableList<String> violations(Materialization materialization) {
+  private static ImmutableList<String> violations(Workflow materialization) {
     ImmutableList.Builder<String> violations = ImmutableList.builder();
     for (KubernetesObject object : materialization.manifests()) {
       if (object instanceof V1Job job) {

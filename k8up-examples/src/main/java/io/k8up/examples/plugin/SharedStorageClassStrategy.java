@@ -7,15 +7,15 @@ import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.BackupUnit;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.spi.support.BackupIdentity;
 import io.k8up.core.spi.support.BackupJobs;
+import io.k8up.core.spi.support.JobSteps;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1PodSpec;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -56,15 +56,15 @@ public final class SharedStorageClassStrategy implements VolumeAccessStrategy {
   }
 
   /**
-   * One Job that mounts the unit's claims read-only at {@code /data/<claim>} and runs the tool as
-   * its own user: the shared {@link BackupJobs} Job, placed nowhere, since any node can mount a
-   * shared volume.
+   * One step, one Job that mounts the unit's claims read-only at {@code /data/<claim>} and runs the
+   * tool as its own user: the shared {@link BackupJobs} Job, placed nowhere, since any node can
+   * mount a shared volume, followed to its end as {@link JobSteps} follows every Job.
    */
   @Override
-  public Materialization materialize(BackupUnit unit, RunContext context) {
+  public Workflow workflow(BackupUnit unit, RunContext context) {
     checkArgument(unit.placement().type() == Placement.Type.ANY, "%s backs up shared volumes only", ID);
     V1PodSpec pod = BackupJobs.podSpec(unit, context, BackupIdentity.ofTool(context.tool()), UnaryOperator.identity());
     V1Job job = BackupJobs.job(unit, context, pod);
-    return Materialization.of(List.of(job), job.getMetadata().getName());
+    return Workflow.of(JobSteps.backup(job, context.runId()));
   }
 }

@@ -45,11 +45,10 @@ class WritingAStrategyDocTest {
       "import io.k8up.core.plan.*;",
       "import io.k8up.core.run.*;",
       "import io.k8up.core.snapshot.*;",
-      "import static com.google.common.base.Preconditions.checkArgument;",
       "import io.k8up.core.spi.*;",
       "import io.k8up.core.spi.support.*;",
       "import io.kubernetes.client.openapi.models.*;",
-      "import java.util.function.UnaryOperator;",
+      "import com.google.common.collect.*;",
       "import io.k8up.core.testing.*;",
       "import io.k8up.examples.plugin.*;",
       "import java.time.*;",
@@ -63,8 +62,8 @@ class WritingAStrategyDocTest {
       Map.entry("doc/outline/VolumeAccessStrategy", "%s"),
       Map.entry("doc/Supports", "class Supports {\n  String storageClass;\n"
           + "  Support supports(ClaimTarget target, ClusterSnapshot snapshot) {\n%s\n  }\n}"),
-      Map.entry("doc/Materialize", "class Materialize {\n  static final String ID = \"example-shared-class\";\n"
-          + "  Materialization materialize(BackupUnit unit, RunContext context) {\n%s\n  }\n}"),
+      Map.entry("doc/TwoSteps", "class TwoSteps {\n  V1PersistentVolumeClaim scratch;\n  V1Job job;\n"
+          + "  Workflow workflow(BackupUnit unit, RunContext context) {\n%s\n  }\n}"),
       Map.entry("doc/Run", "class Run {\n  MockApiServer api;\n  BackupPlanner planner;\n  BackupPlan plan;\n"
           + "  ClusterSnapshot snapshot;\n  BackupReport report;\n  void run() throws Exception {\n%s\n  }\n}"));
 

@@ -24,7 +24,6 @@ import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.InstalledStrategies;
-import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.FakeJobController;
 import io.k8up.core.testing.MockApiServer;
@@ -102,9 +101,7 @@ class SharedStorageClassStrategyTest {
     VolumeAccessStrategy strategy = planner.strategies().get(0);
     var unit = BackupUnits.of(planner.plan(SNAPSHOT), Grouping.PER_CLAIM, planner.strategies()).get(0);
 
-    JobMaterialization jobs = (JobMaterialization) strategy.materialize(unit, RunContext.of(RunId.of("t"), TOOL, SNAPSHOT));
-
-    V1Job job = (V1Job) jobs.objects().get(0);
+    V1Job job = (V1Job) strategy.workflow(unit, RunContext.of(RunId.of("t"), TOOL, SNAPSHOT)).manifests().get(0);
     assertThat(RestrictedProfile.violations(job.getSpec().getTemplate())).isEmpty();
     assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).contains("/data/shared");
   }

@@ -7,7 +7,9 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.Grouping;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.SnapshotMaterialization;
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.spi.ResourceType;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.UnitScope;
 import io.k8up.core.spi.VolumeAccessStrategy;
@@ -55,8 +57,15 @@ final class CsiSnapshotStrategy implements VolumeAccessStrategy {
     return UnitScope.CLAIM;
   }
 
+  /** VolumeSnapshots, the temporary claims restored from them, and Jobs, in creation order. */
+  @Override
+  public ImmutableList<ResourceType> createdKinds() {
+    return ImmutableList.of(ResourceType.VOLUME_SNAPSHOT, ResourceType.PERSISTENT_VOLUME_CLAIM, ResourceType.JOB);
+  }
+
   /**
-   * The VolumeSnapshot, the temporary claim and the Job that back the unit's claim up; see {@code
+   * Two steps: the VolumeSnapshot; then the temporary claim and the Job that back the unit's claim
+   * up, the claim sized to the snapshot's restore size; see {@code
    * docs/strategies/csi-snapshot.md}.
    *
    * @throws IllegalArgumentException if the unit holds more than one claim, the claim is not
@@ -64,9 +73,9 @@ final class CsiSnapshotStrategy implements VolumeAccessStrategy {
    *     not a Kubernetes quantity
    */
   @Override
-  public SnapshotMaterialization materialize(BackupUnit unit, RunContext context) {
+  public Workflow workflow(BackupUnit unit, RunContext context) {
     checkNotNull(unit, "unit");
     checkNotNull(context, "context");
-    return SnapshotMaterializer.materialize(unit, context);
+    return SnapshotMaterializer.workflow(unit, context);
   }
 }

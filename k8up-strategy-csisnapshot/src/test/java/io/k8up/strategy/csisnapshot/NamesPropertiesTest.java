@@ -9,7 +9,6 @@ import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.RunContext;
-import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.KubernetesNames;
 import io.k8up.core.testing.NameGenerators;
@@ -35,7 +34,7 @@ class NamesPropertiesTest {
           RunContext context = RunContext.of(runId, BackupToolSpec.restic("repo").build(),
               SnapshotFixtures.cluster(List.of(claim), List.of(defaultClass("c", DRIVER))));
 
-          SnapshotMaterialization materialization =
+          SnapshotObjects materialization =
               SnapshotFixtures.materialize(SnapshotFixtures.unit(SnapshotFixtures.target(claimName)), context);
 
           for (KubernetesObject object : materialization.manifests()) {

@@ -19,7 +19,6 @@ import io.k8up.core.run.BackupUnits;
 import io.k8up.core.spi.Grouping;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.InstalledStrategies;
-import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.Fixtures;
 import java.util.List;
@@ -82,7 +81,7 @@ class PlannedSnapshotTest {
           .toList();
       assertThat(units).as(grouping.name()).singleElement()
           .satisfies(unit -> assertThat(unit.claimNames()).containsExactly("lost"));
-      SnapshotMaterialization materialization =
+      SnapshotObjects materialization =
           SnapshotFixtures.materialize(units.get(0), SnapshotFixtures.context(CLUSTER));
       assertThat(materialization.volumeSnapshot().getRaw().getAsJsonObject("spec").getAsJsonObject("source")
           .get("persistentVolumeClaimName").getAsString()).isEqualTo("lost");

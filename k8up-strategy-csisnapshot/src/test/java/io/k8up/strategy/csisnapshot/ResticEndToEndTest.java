@@ -12,7 +12,6 @@ import io.k8up.core.spi.Grouping;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.GeneratedFiles;
 import io.k8up.core.testing.HostPodRunner;
@@ -50,8 +49,8 @@ class ResticEndToEndTest {
 
     BackupPlan plan = BackupPlanner.builder().strategies(List.of(STRATEGY)).build().plan(cluster);
     BackupUnit unit = BackupUnits.of(plan, Grouping.PER_CLAIM, List.of(STRATEGY)).get(0);
-    SnapshotMaterialization materialization = (SnapshotMaterialization) STRATEGY.materialize(
-        unit, RunContext.of(RunId.of("e2e-snapshot"), BackupToolSpec.restic(SECRET).build(), cluster));
+    SnapshotObjects materialization = SnapshotObjects.of(STRATEGY.workflow(
+        unit, RunContext.of(RunId.of("e2e-snapshot"), BackupToolSpec.restic(SECRET).build(), cluster)));
     String temporaryClaim = materialization.temporaryClaim().getMetadata().getName();
     // Only the temporary claim has a host directory: a Job mounting the original claim fails to run.
     HostRun run = HostPodRunner.builder(work)

@@ -13,7 +13,6 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.models.V1PodSpec;
@@ -98,15 +97,15 @@ final class SnapshotFixtures {
   }
 
   /** The materialization of claim {@code name}, alone in a cluster with the driver's default class. */
-  static SnapshotMaterialization materialize(String name) {
+  static SnapshotObjects materialize(String name) {
     return materialize(unit(target(name)), context(cluster(claim(name))));
   }
 
-  static SnapshotMaterialization materialize(BackupUnit unit, RunContext context) {
-    return (SnapshotMaterialization) STRATEGY.materialize(unit, context);
+  static SnapshotObjects materialize(BackupUnit unit, RunContext context) {
+    return SnapshotObjects.of(STRATEGY.workflow(unit, context));
   }
 
-  static V1PodSpec podSpec(SnapshotMaterialization materialization) {
+  static V1PodSpec podSpec(SnapshotObjects materialization) {
     return materialization.job().getSpec().getTemplate().getSpec();
   }
 }

@@ -18,7 +18,6 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.spi.support.BackupIdentity;
 import io.k8up.core.spi.support.BackupJobs;
 import io.k8up.core.testing.Fixtures;
@@ -36,7 +35,7 @@ class SnapshotJobTest {
 
   @Test
   void jobMountsTheTemporaryClaimReadOnlyAtTheOriginalClaimsPath() {
-    SnapshotMaterialization materialization = materialize("data");
+    SnapshotObjects materialization = materialize("data");
     V1PodSpec pod = podSpec(materialization);
     String temporary = materialization.temporaryClaim().getMetadata().getName();
 
@@ -122,7 +121,7 @@ class SnapshotJobTest {
   void laterAttemptGetsItsOwnNamesForAllThreeObjects() {
     BackupUnit second = unit(target("data")).withAttempt(2);
 
-    SnapshotMaterialization materialization = materialize(second, context(cluster(claim("data"))));
+    SnapshotObjects materialization = materialize(second, context(cluster(claim("data"))));
 
     String name = RunObjects.name(SnapshotFixtures.RUN, second);
     assertThat(name).endsWith("-2");

@@ -18,7 +18,6 @@ import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunObjects;
-import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
@@ -53,7 +52,7 @@ class TemporaryClaimTest {
 
   @Test
   void temporaryClaimIsRestoredFromTheSnapshotWithTheSameNameAndLabels() {
-    SnapshotMaterialization materialization = materialize("data");
+    SnapshotObjects materialization = materialize("data");
     V1PersistentVolumeClaim temporary = materialization.temporaryClaim();
 
     assertThat(temporary.getApiVersion()).isEqualTo("v1");
@@ -107,7 +106,7 @@ class TemporaryClaimTest {
 
   @Test
   void manifestsAreInCreationOrder() {
-    SnapshotMaterialization materialization = materialize("data");
+    SnapshotObjects materialization = materialize("data");
 
     assertThat(materialization.manifests()).containsExactly(
         materialization.volumeSnapshot(), materialization.temporaryClaim(), materialization.job());

@@ -8,7 +8,9 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.Grouping;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.spi.ResourceType;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.UnitScope;
 import io.k8up.core.spi.VolumeAccessStrategy;
@@ -61,21 +63,27 @@ final class EphemeralContainerStrategy implements VolumeAccessStrategy {
     return UnitScope.POD;
   }
 
+  /** None: the strategy patches the application's pod, and creates nothing. */
+  @Override
+  public ImmutableList<ResourceType> createdKinds() {
+    return ImmutableList.of();
+  }
+
   /**
-   * One ephemeral container for the unit's pod; see {@code docs/strategies/ephemeral-container.md}.
+   * One step, one ephemeral container added to the unit's pod; see {@code docs/strategies/ephemeral-container.md}.
    *
    * @throws IllegalArgumentException if a claim of the unit is not supported in the context's
    *     snapshot, or the unit's claims are held by different pods
    */
   @Override
-  public Materialization materialize(BackupUnit unit, RunContext context) {
+  public Workflow workflow(BackupUnit unit, RunContext context) {
     checkNotNull(unit, "unit");
     checkNotNull(context, "context");
     for (ClaimTarget target : unit.targets()) {
       Support support = ClaimSupport.of(target, context.snapshot(), maxContainersPerPod);
       checkArgument(support.isSupported(), "%s", support.reason().orElse(""));
     }
-    return ContainerMaterializer.materialize(unit, context);
+    return ContainerMaterializer.workflow(unit, context);
   }
 
   @Override

@@ -16,7 +16,6 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.SecretEnv;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1EnvVar;
@@ -32,7 +31,7 @@ class ContainerShapeTest {
 
   @Test
   void oneContainerNamedByTheRunGoesToThePodThatHoldsTheClaim() {
-    EphemeralContainerMaterialization materialization = materialize(unit, context(db));
+    PlannedContainer materialization = materialize(unit, context(db));
 
     assertThat(materialization.namespace()).isEqualTo(Fixtures.NAMESPACE);
     assertThat(materialization.pod()).isEqualTo("db-0");
@@ -81,7 +80,7 @@ class ContainerShapeTest {
     Pod app = Fixtures.runningPod("app-0", EphemeralFixtures.NODE, "logs", "data").build();
     BackupUnit both = unit(heldClaim("logs", true, "app-0"), heldClaim("data", true, "app-0"));
 
-    EphemeralContainerMaterialization materialization = materialize(both, context(app));
+    PlannedContainer materialization = materialize(both, context(app));
 
     assertThat(materialization.pod()).isEqualTo("app-0");
     V1EphemeralContainer container = materialization.container();

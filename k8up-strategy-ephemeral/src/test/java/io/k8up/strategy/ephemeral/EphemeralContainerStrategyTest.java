@@ -174,10 +174,10 @@ class EphemeralContainerStrategyTest {
 
   @Test
   void materializingAnUnsupportedClaimIsRejectedWithTheReason() {
-    assertThatThrownBy(() -> STRATEGY.materialize(unit(heldClaim("db", true, "db-0")), context()))
+    assertThatThrownBy(() -> STRATEGY.workflow(unit(heldClaim("db", true, "db-0")), context()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not in the cluster snapshot");
-    assertThatThrownBy(() -> STRATEGY.materialize(unit(heldClaim("db", true, "db-0")), context(withEarlierContainers(5))))
+    assertThatThrownBy(() -> STRATEGY.workflow(unit(heldClaim("db", true, "db-0")), context(withEarlierContainers(5))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("kubectl rollout restart");
   }
@@ -186,7 +186,7 @@ class EphemeralContainerStrategyTest {
   void materializingClaimsOfDifferentPodsInOneUnitIsRejected() {
     Pod logs = Fixtures.runningPod("logs-0", EphemeralFixtures.NODE, "logs").build();
 
-    assertThatThrownBy(() -> STRATEGY.materialize(
+    assertThatThrownBy(() -> STRATEGY.workflow(
             unit(heldClaim("db", false, "db-0"), heldClaim("logs", false, "logs-0")), context(db, logs)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("one pod")

@@ -9,7 +9,6 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.models.V1EphemeralContainer;
@@ -60,8 +59,8 @@ final class EphemeralFixtures {
     return RunContext.of(RUN, tool, snapshot(pods));
   }
 
-  static EphemeralContainerMaterialization materialize(BackupUnit unit, RunContext context) {
-    return (EphemeralContainerMaterialization) STRATEGY.materialize(unit, context);
+  static PlannedContainer materialize(BackupUnit unit, RunContext context) {
+    return PlannedContainer.of(STRATEGY.workflow(unit, context));
   }
 
   static V1EphemeralContainer container(BackupUnit unit, RunContext context) {

@@ -15,7 +15,6 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.KubernetesNames;
 import io.k8up.core.testing.NameGenerators;
@@ -42,7 +41,7 @@ class NamesPropertiesTest {
     qt().withExamples(300)
         .forAll(claimNames, NameGenerators.runIds(), integers().between(1, 1000))
         .checkAssert((claims, runId, attempt) -> {
-          EphemeralContainerMaterialization materialization = materialize(claims, runId, attempt);
+          PlannedContainer materialization = materialize(claims, runId, attempt);
 
           String name = materialization.containerName();
           assertThat(KubernetesNames.isDns1123Label(name)).as(name).isTrue();
@@ -88,7 +87,7 @@ class NamesPropertiesTest {
   }
 
   /** The container for {@code claims} of pod {@link #POD}, whose volumes are named by position. */
-  private static EphemeralContainerMaterialization materialize(List<String> claims, RunId runId, int attempt) {
+  private static PlannedContainer materialize(List<String> claims, RunId runId, int attempt) {
     ImmutablePod.Builder pod = Fixtures.runningPod(POD, EphemeralFixtures.NODE);
     List<ClaimTarget> targets = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
@@ -99,6 +98,6 @@ class NamesPropertiesTest {
     BackupUnit unit = BackupUnit.of(EphemeralContainerStrategyProvider.ID, targets).withAttempt(attempt);
     RunContext context = RunContext.of(runId, BackupToolSpec.restic("repo").build(),
         ClusterSnapshot.of(List.of(), List.of(), List.of(holder)));
-    return (EphemeralContainerMaterialization) STRATEGY.materialize(unit, context);
+    return PlannedContainer.of(STRATEGY.workflow(unit, context));
   }
 }

@@ -10,10 +10,9 @@ import com.google.common.collect.ImmutableSet;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.k8up.core.internal.run.WireForm;
+import io.k8up.core.kube.WireForm;
 import io.k8up.core.model.Pod;
 import io.k8up.core.spi.BackupToolSpec;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.JSON;
 import java.util.Map;
@@ -86,7 +85,7 @@ class PatchBodyTest {
     assertThat(security.getAsJsonObject("capabilities").toString()).isEqualTo("{\"drop\":[\"ALL\"]}");
   }
 
-  private EphemeralContainerMaterialization materialization() {
+  private PlannedContainer materialization() {
     Pod app = Fixtures.runningPod("app-0", EphemeralFixtures.NODE, "data", "logs").build();
     return materialize(
         unit(heldClaim("data", true, "app-0"), heldClaim("logs", true, "app-0")), context(toolWithResources, app));

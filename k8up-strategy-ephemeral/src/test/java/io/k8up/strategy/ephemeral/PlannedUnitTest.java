@@ -16,7 +16,6 @@ import io.k8up.core.run.BackupUnits;
 import io.k8up.core.spi.Grouping;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.List;
@@ -44,8 +43,8 @@ class PlannedUnitTest {
       List<BackupUnit> units = BackupUnits.of(plan, grouping, List.of(STRATEGY));
       assertThat(units).as(grouping.name()).singleElement()
           .satisfies(unit -> assertThat(unit.claimNames()).containsExactly("data-postgres-0", "wal-postgres-0"));
-      EphemeralContainerMaterialization materialization = (EphemeralContainerMaterialization) STRATEGY.materialize(
-          units.get(0), RunContext.of(RUN, BackupToolSpec.restic("repo").build(), snapshot));
+      PlannedContainer materialization = PlannedContainer.of(STRATEGY.workflow(
+          units.get(0), RunContext.of(RUN, BackupToolSpec.restic("repo").build(), snapshot)));
       assertThat(materialization.pod()).isEqualTo("postgres-0");
       assertThat(materialization.container().getVolumeMounts()).extracting(V1VolumeMount::getName)
           .containsExactly("pgdata", "pgwal");

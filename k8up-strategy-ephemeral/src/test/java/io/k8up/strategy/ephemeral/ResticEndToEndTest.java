@@ -15,7 +15,6 @@ import io.k8up.core.spi.Grouping;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.GeneratedFiles;
 import io.k8up.core.testing.HostPodRunner;
@@ -66,8 +65,8 @@ class ResticEndToEndTest {
 
     BackupPlan plan = BackupPlanner.builder().strategies(List.of(STRATEGY)).build().plan(cluster);
     BackupUnit unit = BackupUnits.of(plan, Grouping.PER_CLAIM, List.of(STRATEGY)).get(0);
-    EphemeralContainerMaterialization materialization = (EphemeralContainerMaterialization) STRATEGY.materialize(
-        unit, RunContext.of(RunId.of("e2e-pod"), BackupToolSpec.restic(SECRET).build(), cluster));
+    PlannedContainer materialization = PlannedContainer.of(STRATEGY.workflow(
+        unit, RunContext.of(RunId.of("e2e-pod"), BackupToolSpec.restic(SECRET).build(), cluster)));
     HostRun run = HostPodRunner.builder(work)
         .executable("restic", Restic.locate().binary())
         .claim("data-postgres-0", data)

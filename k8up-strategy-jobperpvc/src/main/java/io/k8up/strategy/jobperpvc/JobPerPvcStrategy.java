@@ -7,7 +7,7 @@ import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.strategy.jobperpvc.internal.JobMaterializer;
@@ -41,17 +41,17 @@ final class JobPerPvcStrategy implements VolumeAccessStrategy {
   }
 
   /**
-   * One Job for the unit; see {@code docs/strategies/job-per-pvc.md}.
+   * One step, one Job for the unit; see {@code docs/strategies/job-per-pvc.md}.
    *
    * @throws IllegalArgumentException if the unit's claims are held by a ReadWriteOncePod pod, or a
    *     resource amount of the tool is not a Kubernetes quantity
    */
   @Override
-  public Materialization materialize(BackupUnit unit, RunContext context) {
+  public Workflow workflow(BackupUnit unit, RunContext context) {
     checkNotNull(unit, "unit");
     checkNotNull(context, "context");
     checkArgument(!unit.placement().samePodOnly(), "%s", refusal(unit.targets().get(0)));
-    return JobMaterializer.materialize(unit, context);
+    return JobMaterializer.workflow(unit, context);
   }
 
   private static String refusal(ClaimTarget target) {

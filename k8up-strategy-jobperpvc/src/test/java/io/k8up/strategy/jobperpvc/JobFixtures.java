@@ -57,7 +57,7 @@ final class JobFixtures {
   }
 
   static V1Job job(BackupUnit unit, RunContext context) {
-    return (V1Job) STRATEGY.materialize(unit, context).manifests().get(0);
+    return (V1Job) STRATEGY.workflow(unit, context).manifests().get(0);
   }
 
   static V1PodSpec podSpec(BackupUnit unit, RunContext context) {

@@ -63,7 +63,7 @@ class JobPerPvcStrategyTest {
   void materializingAClaimHeldByReadWriteOncePodIsRejected() {
     ClaimTarget held = target("db", Placement.onPodNode("node-a", true), "db-0");
 
-    assertThatThrownBy(() -> STRATEGY.materialize(unit(held), context()))
+    assertThatThrownBy(() -> STRATEGY.workflow(unit(held), context()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ephemeral-container");
   }

@@ -18,7 +18,9 @@ import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.SecretEnv;
-import io.k8up.core.spi.JobMaterialization;
+import io.k8up.core.spi.ResourceType;
+import io.k8up.core.spi.Step;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.support.BackupIdentity;
 import io.k8up.core.spi.support.BackupJobs;
 import io.k8up.core.testing.Fixtures;
@@ -44,10 +46,12 @@ class JobShapeTest {
   void oneJobNamedAndLabelledByTheRunCompletesTheUnit() {
     RunContext context = context();
 
-    JobMaterialization materialization = (JobMaterialization) STRATEGY.materialize(unit, context);
+    Workflow workflow = STRATEGY.workflow(unit, context);
 
     String name = RunObjects.name(RUN, unit);
-    assertThat(materialization.completionJob()).isEqualTo(name);
+    assertThat(workflow.steps()).as("one step, ended by the Job").hasSize(1);
+    Step materialization = workflow.steps().get(0);
+    assertThat(materialization.observed()).contains(ResourceType.JOB, ResourceType.POD);
     assertThat(materialization.objects()).singleElement().isInstanceOf(V1Job.class);
     V1Job job = (V1Job) materialization.objects().get(0);
     assertThat(job.getApiVersion()).isEqualTo("batch/v1");
@@ -149,7 +153,7 @@ class JobShapeTest {
     assertThat(secret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("secret-key");
     assertThat(container.getEnvFrom()).singleElement()
         .satisfies(source -> assertThat(source.getSecretRef().getName()).isEqualTo("repo"));
-    assertThat(STRATEGY.materialize(unit, context(tool)).manifests())
+    assertThat(STRATEGY.workflow(unit, context(tool)).manifests())
         .noneMatch(object -> "Secret".equals(object.getKind()));
   }
 
@@ -172,7 +176,7 @@ class JobShapeTest {
   void amountThatIsNotAQuantityIsRejectedNamingIt() {
     BackupToolSpec tool = BackupToolSpec.restic("repo").putResourceLimits("memory", "lots").build();
 
-    assertThatThrownBy(() -> STRATEGY.materialize(unit, context(tool)))
+    assertThatThrownBy(() -> STRATEGY.workflow(unit, context(tool)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("memory")
         .hasMessageContaining("lots");
@@ -186,8 +190,8 @@ class JobShapeTest {
         Fixtures.runningPod("app-0", "node-a", "data").runAsUser(1000L).fsGroup(2000L).build(),
         Fixtures.runningPod("app-1", "node-a", "data", "logs").fsGroup(3000L).build());
 
-    String first = JSON.serialize(STRATEGY.materialize(perNode, context).manifests());
-    String second = JSON.serialize(STRATEGY.materialize(perNode, context).manifests());
+    String first = JSON.serialize(STRATEGY.workflow(perNode, context).manifests());
+    String second = JSON.serialize(STRATEGY.workflow(perNode, context).manifests());
 
     assertThat(first).isEqualTo(second).contains("\"supplementalGroups\":[2000,3000]");
   }

@@ -63,6 +63,6 @@ class NamesPropertiesTest {
     }
     BackupUnit unit = BackupUnit.of(JobPerPvcStrategyProvider.ID, targets);
     RunContext context = RunContext.of(runId, BackupToolSpec.restic("repo").build(), ClusterSnapshot.empty());
-    return (V1Job) STRATEGY.materialize(unit, context).manifests().get(0);
+    return (V1Job) STRATEGY.workflow(unit, context).manifests().get(0);
   }
 }

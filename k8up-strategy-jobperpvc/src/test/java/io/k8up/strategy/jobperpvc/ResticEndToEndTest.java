@@ -18,7 +18,6 @@ import io.k8up.core.spi.Grouping;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.testing.Fixtures;
 import io.k8up.core.testing.GeneratedFiles;
 import io.k8up.core.testing.HostPodRunner;
@@ -199,8 +198,7 @@ class ResticEndToEndTest {
   }
 
   private static V1Job job(BackupUnit unit, RunContext context) {
-    JobMaterialization materialization = (JobMaterialization) STRATEGY.materialize(unit, context);
-    return materialization.objects().stream()
+    return STRATEGY.workflow(unit, context).manifests().stream()
         .filter(V1Job.class::isInstance)
         .map(V1Job.class::cast)
         .collect(MoreCollectors.onlyElement());

@@ -150,9 +150,9 @@ class TaintTolerationTest {
     Placement affinity = Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("worker-3")));
     BackupUnit perNode = unit(target("logs", affinity), target("reports", affinity));
 
-    String first = JSON.serialize(STRATEGY.materialize(perNode, contextWithNodes(List.of(STORAGE_NODE, GPU_NODE))).manifests());
-    String again = JSON.serialize(STRATEGY.materialize(perNode, contextWithNodes(List.of(STORAGE_NODE, GPU_NODE))).manifests());
-    String reordered = JSON.serialize(STRATEGY.materialize(perNode, contextWithNodes(List.of(GPU_NODE, STORAGE_NODE))).manifests());
+    String first = JSON.serialize(STRATEGY.workflow(perNode, contextWithNodes(List.of(STORAGE_NODE, GPU_NODE))).manifests());
+    String again = JSON.serialize(STRATEGY.workflow(perNode, contextWithNodes(List.of(STORAGE_NODE, GPU_NODE))).manifests());
+    String reordered = JSON.serialize(STRATEGY.workflow(perNode, contextWithNodes(List.of(GPU_NODE, STORAGE_NODE))).manifests());
 
     assertThat(first).isEqualTo(again).isEqualTo(reordered).contains("\"tolerations\"", "\"dedicated\"");
   }

@@ -13,7 +13,9 @@ import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.sink.BackupSink;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +45,11 @@ final class CommandUnits {
   private OutcomeBook book;
   private ExecutorService workers;
 
-  CommandUnits(KubeGateway gateway, BackupSink sink, RunId runId, ExecutorOptions options, Progress progress) {
+  private final Clock clock;
+
+  CommandUnits(KubeGateway gateway, BackupSink sink, RunId runId, ExecutorOptions options, Progress progress,
+      Clock clock) {
+    this.clock = clock;
     this.gateway = gateway;
     this.sink = sink;
     this.runId = runId;
@@ -94,7 +100,7 @@ final class CommandUnits {
     }
     CommandStream stream = new CommandStream(gateway, sink, command, runId);
     Future<CommandResult> result = workers.submit(stream::run);
-    running.add(new RunningCommand(command, stream, result, System.nanoTime()));
+    running.add(new RunningCommand(command, stream, result, clock.instant()));
     progress.emitCommand(ProgressEvent.Type.STARTED, command, "");
   }
 
@@ -105,7 +111,7 @@ final class CommandUnits {
       if (command.result().isDone()) {
         it.remove();
         settle(command, resultOf(command));
-      } else if (command.ran().compareTo(options.unitTimeout()) >= 0) {
+      } else if (command.ran(clock.instant()).compareTo(options.unitTimeout()) >= 0) {
         command.stream().cancel();
         it.remove();
         settle(command, OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT, "the backup command did not finish within "
@@ -146,7 +152,7 @@ final class CommandUnits {
 
   private void settle(RunningCommand command, CommandResult result) {
     book.settleCommand(subject(command.command()), result.status(), result.reason(), result.message(),
-        facts(command.command(), 1, Optional.of(command.ran())), result.report());
+        facts(command.command(), 1, Optional.of(command.ran(clock.instant()))), result.report());
     boolean ok = result.status() == OutcomeStatus.SUCCEEDED;
     progress.emitCommand(ok ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED, command.command(),
         ok ? "" : result.message());
@@ -176,10 +182,10 @@ final class CommandUnits {
 
   /** A command streaming on a worker thread. */
   private record RunningCommand(CommandTarget command, CommandStream stream, Future<CommandResult> result,
-      long startedNanos) {
+      Instant startedAt) {
 
-    Duration ran() {
-      return Duration.ofNanos(System.nanoTime() - startedNanos);
+    Duration ran(Instant now) {
+      return Duration.between(startedAt, now);
     }
   }
 }

@@ -1,9 +1,13 @@
 package io.k8up.core.internal.run;
 
+import io.k8up.core.kube.KubeFailure;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.WireForm;
 import io.k8up.core.model.Claim;
 import io.k8up.core.model.Pod;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.Outcome;
+import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.kubernetes.client.openapi.models.CoreV1Event;
@@ -21,12 +25,12 @@ import java.util.Optional;
  */
 final class EventRecorder {
 
-  private final ClusterOperations cluster;
+  private final KubeGateway gateway;
   private final RunId runId;
   private final Clock clock;
 
-  EventRecorder(ClusterOperations cluster, RunId runId, Clock clock) {
-    this.cluster = cluster;
+  EventRecorder(KubeGateway gateway, RunId runId, Clock clock) {
+    this.gateway = gateway;
     this.runId = runId;
     this.clock = clock;
   }
@@ -44,8 +48,8 @@ final class EventRecorder {
       Outcome outcome = outcomes.get(i);
       CoreV1Event event = OutcomeEvents.of(outcome, uid(outcome.subject(), snapshot), runId, now);
       try {
-        cluster.create(event);
-      } catch (ApiCallException e) {
+        gateway.create(ResourceType.EVENT, WireForm.of(event));
+      } catch (KubeFailure e) {
         if (!e.isConflict()) {
           failures.add(failure(outcome.subject(), e.getMessage()));
         }

@@ -14,6 +14,7 @@ import io.k8up.core.run.SnapshotSource;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.spi.VolumeAccessStrategy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 final class Replanner {
 
-  /** The units of the next attempt, and the snapshot they are materialized from. */
+  /** The units of the next attempt, and the snapshot their workflows are built from. */
   record Replan(List<BackupUnit> units, ClusterSnapshot snapshot) {}
 
   private final BackupPlanner planner;
@@ -45,7 +46,7 @@ final class Replanner {
    * Settles in {@code book} the claims a fresh plan no longer backs up, with {@code why} first in
    * the message, and returns the others as units of the unit's next attempt.
    */
-  Replan replan(UnitInFlight unit, String why, OutcomeBook book) throws SnapshotException {
+  Replan replan(UnitInFlight unit, String why, OutcomeBook book, Instant now) throws SnapshotException {
     ClusterSnapshot fresh = withWhatTheRunKnew(snapshots.read(List.of(unit.namespace())), unit.context.snapshot());
     BackupPlan plan = planner.plan(fresh);
     List<Decision> again = new ArrayList<>();
@@ -54,7 +55,7 @@ final class Replanner {
       Optional<Decision> decision = plan.decision(subject);
       if (decision.isEmpty()) {
         book.settle(subject, OutcomeStatus.FAILED, OutcomeReason.REPLANNED,
-            why + "; the claim was deleted during the run", unit.facts());
+            why + "; the claim was deleted during the run", unit.facts(now));
       } else if (decision.get().action() == Action.BACKUP && decision.get().strategy().isPresent()) {
         again.add(decision.get());
       } else {

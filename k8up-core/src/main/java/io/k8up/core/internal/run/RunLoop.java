@@ -3,8 +3,11 @@ package io.k8up.core.internal.run;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
-import io.k8up.core.kube.ClientJavaGateway;
+import com.google.gson.JsonObject;
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
+import io.k8up.core.kube.KubeFailure;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.ListQuery;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.model.K8upAnnotations;
@@ -14,50 +17,49 @@ import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.plan.Decision;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.BackupReport;
-import io.k8up.core.spi.BackupToolSpec;
-import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.run.BackupUnits;
 import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.run.ProgressListener;
-import io.k8up.core.spi.RunId;
-import io.k8up.core.spi.RunObjects;
 import io.k8up.core.run.SnapshotSource;
 import io.k8up.core.sink.BackupSink;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
-import io.k8up.core.spi.JobMaterialization;
-import io.k8up.core.spi.Materialization;
-import io.k8up.core.spi.SnapshotMaterialization;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.ResourceType;
+import io.k8up.core.spi.RunId;
+import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.VolumeAccessStrategy;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.models.V1Job;
+import io.k8up.core.spi.Workflow;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Runs one plan: starts units within the limits, largest first; looks at what it created every
- * poll interval, with two list requests per namespace rather than requests per unit; settles each
- * unit as succeeded, failed or stale; re-plans stale ones; and deletes what it created, also when
- * interrupted. Single-threaded: every decision is made on the caller's thread, in order.
+ * Runs one plan: starts units within the limits, largest first; looks at what they created every
+ * poll interval, with one list per observed kind per namespace rather than requests per unit;
+ * settles each unit as succeeded, failed or stale; re-plans stale ones; and deletes what it
+ * created, also when interrupted. Single-threaded: every decision is made on the caller's thread,
+ * in order.
  *
- * <p>What each kind of unit does on the cluster is in {@link JobUnits}, {@link EphemeralUnits} and
- * {@link SnapshotUnits}; how units end is in {@link RunningUnits}, to which they report.
+ * <p>Every unit runs its strategy's {@link Workflow} through the one {@link UnitRunner}; how units
+ * end is in {@link RunningUnits}. Every call goes through the {@link KubeGateway}.
  */
 public final class RunLoop {
 
-  private final ClusterOperations cluster;
-  private final ApiCalls calls;
+  private final KubeGateway gateway;
+  private final Clock clock;
   private final ImmutableMap<String, VolumeAccessStrategy> strategies;
   private final ExecutorOptions options;
   private final RunId runId;
@@ -70,28 +72,27 @@ public final class RunLoop {
   // Made per run: the book needs the plan, and whatever settles units needs the book.
   private OutcomeBook book;
   private RunningUnits running;
-  private JobUnits jobUnits;
-  private EphemeralUnits ephemeralUnits;
-  private SnapshotUnits snapshotUnits;
+  private UnitRunner runner;
 
-  public RunLoop(ApiClient client, BackupPlanner planner, ExecutorOptions options, BackupToolSpec tool,
-      BackupSink sink, RunId runId, SnapshotSource snapshots, ProgressListener listener) {
-    this.calls = new ApiCalls(options);
-    this.cluster = new ClusterOperations(client, calls);
+  public RunLoop(KubeGateway gateway, Clock clock, BackupPlanner planner, ExecutorOptions options,
+      BackupToolSpec tool, BackupSink sink, RunId runId, SnapshotSource snapshots, ProgressListener listener) {
+    this.gateway = gateway;
+    this.clock = clock;
     this.strategies = planner.strategies().stream()
         .collect(ImmutableMap.toImmutableMap(VolumeAccessStrategy::id, strategy -> strategy));
     this.options = options;
     this.runId = runId;
     this.progress = new Progress(listener);
-    this.cleanup = new ObjectCleanup(cluster);
+    this.cleanup = new ObjectCleanup(gateway, runId);
     this.replanner = new Replanner(planner, snapshots, strategies.values(), options.grouping());
     this.queue = new UnitQueue(runId, tool, progress);
-    this.commands = new CommandUnits(ClientJavaGateway.of(client), sink, runId, options, progress);
+    this.commands = new CommandUnits(gateway, sink, runId, options, progress, clock);
   }
 
   /** Runs {@code plan}, made from {@code snapshot}, to the end; once per instance. */
   public BackupReport run(BackupPlan plan, ClusterSnapshot snapshot) {
-    long begin = System.nanoTime();
+    Instant begin = clock.instant();
+    long requestsBefore = gateway.requestCount();
     open(new OutcomeBook(plan.decisions()));
     queueUnits(plan, snapshot);
     boolean interrupted = false;
@@ -117,28 +118,26 @@ public final class RunLoop {
         Thread.currentThread().interrupt();
       }
     }
-    return report(snapshot, begin, interrupted || running.interruptedInCleanup());
+    return report(snapshot, begin, requestsBefore, interrupted || running.interruptedInCleanup());
   }
 
   private void open(OutcomeBook book) {
     this.book = book;
-    this.running = new RunningUnits(book, queue, replanner, cleanup, progress, options);
-    this.jobUnits = new JobUnits(cluster, cleanup, running, runId, options);
-    this.ephemeralUnits = new EphemeralUnits(cluster, running);
-    this.snapshotUnits = new SnapshotUnits(cluster, running);
+    this.running = new RunningUnits(book, queue, replanner, cleanup, progress, options, clock);
+    this.runner = new UnitRunner(gateway, running, runId, options, clock);
     commands.open(book);
   }
 
-  private BackupReport report(ClusterSnapshot snapshot, long begin, boolean cutShort) {
+  private BackupReport report(ClusterSnapshot snapshot, Instant begin, long requestsBefore, boolean cutShort) {
     ImmutableList<Outcome> outcomes = book.outcomes();
     // One event per subject, once its outcome is final; an interrupted run ends without them.
     List<String> eventFailures = options.recordEvents() && !cutShort
-        ? new EventRecorder(cluster, runId, Clock.systemUTC()).record(outcomes, snapshot) : List.of();
+        ? new EventRecorder(gateway, runId, clock).record(outcomes, snapshot) : List.of();
     return BackupReport.builder()
         .runId(runId)
         .outcomes(outcomes)
-        .apiRequests(calls.requestCount())
-        .duration(Duration.ofNanos(System.nanoTime() - begin))
+        .apiRequests(gateway.requestCount() - requestsBefore)
+        .duration(Duration.between(begin, clock.instant()))
         .interrupted(cutShort)
         .leftovers(cleanup.leftovers())
         .eventFailures(eventFailures)
@@ -160,54 +159,66 @@ public final class RunLoop {
         runnable.add(decision);
       }
     }
-    queue.enqueue(BackupUnits.of(runnable, options.grouping(), strategies.values()), snapshot, OptionalLong.empty());
+    queue.enqueue(BackupUnits.of(runnable, options.grouping(), strategies.values()), snapshot, Optional.empty());
   }
 
-  // A process of the same run that died left Jobs behind: take them over instead of doubling them.
+  // A process of the same run that died left objects behind: take them over instead of doubling them.
   private void adoptExisting() throws InterruptedException {
-    Set<String> namespaces = new LinkedHashSet<>();
-    queue.forEach(queued -> namespaces.add(queued.unit().namespace()));
-    for (String namespace : namespaces) {
-      List<V1Job> jobs;
-      try {
-        jobs = cluster.jobs(namespace, RunObjects.selector(runId));
-      } catch (ApiCallException e) {
-        if (e.isForbidden()) {
-          failQueued(namespace, e);
+    Map<String, Set<ResourceType>> kindsByNamespace = new LinkedHashMap<>();
+    queue.forEach(queued -> Optional.ofNullable(strategies.get(queued.unit().strategyId())).ifPresent(strategy ->
+        kindsByNamespace.computeIfAbsent(queued.unit().namespace(), ns -> new LinkedHashSet<>())
+            .addAll(strategy.createdKinds())));
+    for (Map.Entry<String, Set<ResourceType>> entry : kindsByNamespace.entrySet()) {
+      Map<String, List<OwnedObject>> byUnit = new LinkedHashMap<>();
+      Map<String, Integer> attempts = new LinkedHashMap<>();
+      for (ResourceType kind : entry.getValue()) {
+        List<JsonObject> objects;
+        try {
+          objects = gateway.list(kind, ListQuery.in(entry.getKey()).withLabels(RunObjects.selector(runId)));
+        } catch (KubeFailure e) {
+          if (e.isForbidden()) {
+            failQueued(entry.getKey(), e);
+          }
+          continue;
         }
-        continue;
+        for (JsonObject object : objects) {
+          Map<String, String> labels = ObjectLabels.of(object);
+          String unitId = labels.get(K8upAnnotations.UNIT_LABEL);
+          Optional<String> name = ObjectLabels.metadata(object, "name");
+          if (unitId == null || name.isEmpty() || ObjectLabels.metadata(object, "deletionTimestamp").isPresent()) {
+            continue;
+          }
+          int attempt = parseAttempt(labels.get(K8upAnnotations.ATTEMPT_LABEL));
+          if (attempt > attempts.getOrDefault(unitId, 0)) {
+            // A later attempt's objects are the unit's; an earlier attempt's, whatever is left, cleanup's.
+            attempts.put(unitId, attempt);
+            byUnit.put(unitId, new ArrayList<>());
+          }
+          if (attempt == attempts.get(unitId)) {
+            byUnit.get(unitId).add(new OwnedObject(kind, entry.getKey(), name.get(), Optional.of(object)));
+          }
+        }
       }
-      for (V1Job job : jobs) {
-        adopt(namespace, job);
-      }
+      adopt(entry.getKey(), byUnit, attempts);
     }
   }
 
-  private void adopt(String namespace, V1Job job) {
-    if (job.getMetadata() == null || job.getMetadata().getDeletionTimestamp() != null
-        || job.getMetadata().getLabels() == null) {
-      return;
-    }
-    Map<String, String> labels = job.getMetadata().getLabels();
-    String unitId = labels.get(K8upAnnotations.UNIT_LABEL);
-    int attempt = parseAttempt(labels.get(K8upAnnotations.ATTEMPT_LABEL));
+  private void adopt(String namespace, Map<String, List<OwnedObject>> byUnit, Map<String, Integer> attempts)
+      throws InterruptedException {
     for (Iterator<QueuedUnit> it = queue.iterator(); it.hasNext(); ) {
       QueuedUnit queued = it.next();
-      if (!queued.unit().namespace().equals(namespace) || !queued.unit().id().equals(unitId)) {
+      String unitId = queued.unit().id();
+      if (!queued.unit().namespace().equals(namespace) || !byUnit.containsKey(unitId)) {
         continue;
       }
-      QueuedUnit again = new QueuedUnit(queued.unit().withAttempt(attempt), queued.context(),
+      QueuedUnit again = new QueuedUnit(queued.unit().withAttempt(attempts.get(unitId)), queued.context(),
           queued.size(), queued.firstStart());
-      Optional<Materialization> materialization = materialize(again);
       it.remove();
-      materialization.ifPresent(objects -> {
-        UnitInFlight unit = new UnitInFlight(again, objects, System.nanoTime(), plannedSlot(again)
-            .orElseGet(() -> NodeSlot.scheduled(ImmutableSet.of())), false);
-        unit.jobCreated = true;
-        running.watch(unit);
-        running.started(unit, true);
-      });
-      return;
+      Optional<Started> started = workflow(again);
+      if (started.isPresent()) {
+        runner.start(new UnitInFlight(again, started.get().strategy(), started.get().workflow(), clock.instant(),
+            plannedSlot(again).orElseGet(() -> NodeSlot.scheduled(ImmutableSet.of()))), byUnit.get(unitId));
+      }
     }
   }
 
@@ -270,27 +281,25 @@ public final class RunLoop {
   }
 
   private void start(QueuedUnit queued, NodeSlot slot) throws InterruptedException {
-    Optional<Materialization> materialized = materialize(queued);
-    if (materialized.isEmpty()) {
-      return;
-    }
-    if (materialized.get() instanceof EphemeralContainerMaterialization container) {
-      ephemeralUnits.start(queued, container, slot);
-    } else if (materialized.get() instanceof SnapshotMaterialization snapshot) {
-      snapshotUnits.start(queued, snapshot, slot);
-    } else {
-      jobUnits.start(queued, (JobMaterialization) materialized.get(), slot);
+    Optional<Started> started = workflow(queued);
+    if (started.isPresent()) {
+      runner.start(new UnitInFlight(queued, started.get().strategy(), started.get().workflow(), clock.instant(), slot),
+          List.of());
     }
   }
 
-  private Optional<Materialization> materialize(QueuedUnit queued) {
+  private record Started(VolumeAccessStrategy strategy, Workflow workflow) {}
+
+  // Plug-in code: a throw or a null fails this unit's claims, never the run.
+  private Optional<Started> workflow(QueuedUnit queued) {
     BackupUnit unit = queued.unit();
     VolumeAccessStrategy strategy = strategies.get(unit.strategyId());
     try {
       if (strategy == null) {
         throw new IllegalStateException("the strategy is not among the planner's strategies");
       }
-      return Optional.of(strategy.materialize(unit, queued.context()));
+      Workflow workflow = Objects.requireNonNull(strategy.workflow(unit, queued.context()), "it returned nothing");
+      return Optional.of(new Started(strategy, workflow));
     } catch (RuntimeException e) {
       running.notStarted(queued, OutcomeReason.MATERIALIZE_FAILED,
           "strategy " + unit.strategyId() + " could not build the backup's objects: " + e.getMessage());
@@ -298,23 +307,12 @@ public final class RunLoop {
     }
   }
 
-  // Ephemeral containers and snapshots not yet ready are looked at one by one; Jobs per namespace.
   private void observe() throws InterruptedException {
-    List<UnitInFlight> followingJobs = new ArrayList<>();
-    for (UnitInFlight unit : running.all()) {
-      if (unit.materialization instanceof EphemeralContainerMaterialization container) {
-        ephemeralUnits.observe(unit, container);
-      } else if (!unit.followsJob()) {
-        snapshotUnits.observe(unit, (SnapshotMaterialization) unit.materialization);
-      } else {
-        followingJobs.add(unit);
-      }
-    }
-    jobUnits.observe(followingJobs);
+    runner.observe(running.all());
     commands.observe();
   }
 
-  private void failQueued(String namespace, ApiCallException e) {
+  private void failQueued(String namespace, KubeFailure e) {
     for (Iterator<QueuedUnit> it = queue.iterator(); it.hasNext(); ) {
       QueuedUnit queued = it.next();
       if (queued.unit().namespace().equals(namespace)) {

@@ -1,6 +1,7 @@
 package io.k8up.core.internal.run;
 
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
+import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.ExecutorOptions;
@@ -9,19 +10,20 @@ import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.spi.BackupUnit;
-import io.k8up.core.spi.EphemeralContainerMaterialization;
+import io.k8up.core.spi.StaleCause;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
- * The units whose objects exist, and how each ends: settled in the book, its objects deleted, a
- * progress event told; a stale one planned again and queued for its next attempt.
+ * The units that started, and how each ends: settled in the book, its objects deleted, a progress
+ * event told; a stale one planned again and queued for its next attempt. The one place units end,
+ * whatever their strategy.
  */
-final class RunningUnits implements UnitReports {
+final class RunningUnits {
 
   private final List<UnitInFlight> running = new ArrayList<>();
   private final OutcomeBook book;
@@ -30,16 +32,23 @@ final class RunningUnits implements UnitReports {
   private final ObjectCleanup cleanup;
   private final Progress progress;
   private final ExecutorOptions options;
+  private final Clock clock;
   private boolean interruptedInCleanup;
 
   RunningUnits(OutcomeBook book, UnitQueue queue, Replanner replanner, ObjectCleanup cleanup, Progress progress,
-      ExecutorOptions options) {
+      ExecutorOptions options, Clock clock) {
     this.book = book;
     this.queue = queue;
     this.replanner = replanner;
     this.cleanup = cleanup;
     this.progress = progress;
     this.options = options;
+    this.clock = clock;
+  }
+
+  /** The reason a refused request gives a unit. */
+  static OutcomeReason apiFailure(KubeFailure e) {
+    return e.isForbidden() ? OutcomeReason.FORBIDDEN : OutcomeReason.API_ERROR;
   }
 
   boolean isEmpty() {
@@ -64,45 +73,39 @@ final class RunningUnits implements UnitReports {
     return interruptedInCleanup;
   }
 
-  @Override
-  public void watch(UnitInFlight unit) {
+  /** Counts {@code unit} as running: against the limits, and settled as interrupted if the run stops. */
+  void watch(UnitInFlight unit) {
     running.add(unit);
   }
 
-  @Override
-  public void started(UnitInFlight unit, boolean adopted) {
+  /** The unit's first step is applied; {@code adopted} when its changes existed before the run made them. */
+  void started(UnitInFlight unit, boolean adopted) {
     progress.emit(adopted ? ProgressEvent.Type.ADOPTED : ProgressEvent.Type.STARTED, unit.unit, unit.node, "");
   }
 
-  @Override
-  public void placed(UnitInFlight unit) {
+  /** The unit's pod is on {@code unit.node}; reported once per unit. */
+  void placed(UnitInFlight unit) {
     unit.placedReported = true;
     progress.emit(ProgressEvent.Type.PLACED, unit.unit, unit.node, "");
   }
 
-  @Override
-  public void notStarted(QueuedUnit queued, OutcomeReason reason, String message) {
-    OptionalLong firstStart = queued.firstStart();
+  /** The unit never ran: its strategy could not build its workflow. */
+  void notStarted(QueuedUnit queued, OutcomeReason reason, String message) {
     UnitFacts facts = new UnitFacts(Optional.of(queued.unit().strategyId()), Optional.of(queued.unit().id()),
-        Optional.empty(), queued.unit().attempt(), firstStart.isPresent()
-            ? Optional.of(Duration.ofNanos(System.nanoTime() - firstStart.getAsLong())) : Optional.empty());
+        Optional.empty(), queued.unit().attempt(),
+        queued.firstStart().map(first -> Duration.between(first, clock.instant())));
     for (ClaimTarget target : queued.unit().targets()) {
       book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.FAILED, reason, message, facts);
     }
     progress.emit(ProgressEvent.Type.FAILED, queued.unit(), Optional.empty(), message);
   }
 
-  @Override
-  public void requeue(QueuedUnit queued) {
-    queue.putBack(queued);
-  }
-
-  @Override
-  public void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
+  /** The unit ended; its objects are deleted unless failed units are kept. */
+  void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
     boolean keep = status == OutcomeStatus.FAILED && options.keepFailedUnits();
     if (!keep) {
       try {
-        cleanup.deleteAll(unit.createdObjects());
+        cleanup.deleteAll(unit.owned, unit.unit.id());
       } catch (InterruptedException e) {
         interruptedInCleanup = true;
       }
@@ -113,16 +116,12 @@ final class RunningUnits implements UnitReports {
         unit.unit, unit.node, status == OutcomeStatus.SUCCEEDED ? "" : message);
   }
 
-  @Override
-  public void failWithoutCleanup(UnitInFlight unit, OutcomeReason reason, String message) {
-    running.remove(unit);
-    settle(unit, OutcomeStatus.FAILED, reason, message);
-    progress.emit(ProgressEvent.Type.FAILED, unit.unit, unit.node, message);
-  }
-
-  @Override
-  public void stale(UnitInFlight unit, String why, StaleCause cause) throws InterruptedException {
-    cleanup.deleteAll(unit.createdObjects());
+  /**
+   * The unit cannot succeed where it was placed: its claims are planned again from a fresh read,
+   * unless {@code cause} says the fresh placement, being the same, would fail the same way.
+   */
+  void stale(UnitInFlight unit, String why, StaleCause cause) throws InterruptedException {
+    cleanup.deleteAll(unit.owned, unit.unit.id());
     running.remove(unit);
     if (unit.unit.attempt() >= options.maxPlacementAttempts()) {
       settle(unit, OutcomeStatus.FAILED, OutcomeReason.PLACEMENT_STALE, why + "; gave up after "
@@ -135,12 +134,22 @@ final class RunningUnits implements UnitReports {
     replan(unit, why, cause);
   }
 
-  @Override
-  public void failIfOverdue(UnitInFlight unit, String lastProblem) {
-    Duration ran = Duration.ofNanos(System.nanoTime() - unit.started);
+  /** Fails the unit if it ran past the unit timeout; {@code lastProblem}, a sentence or empty, ends the message. */
+  void failIfOverdue(UnitInFlight unit, String lastProblem) {
+    Duration ran = Duration.between(unit.started, clock.instant());
     if (ran.compareTo(options.unitTimeout()) >= 0) {
       finish(unit, OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT, "the backup did not finish within "
-          + options.unitTimeout() + "; raise the unit timeout or look at the backup pod" + lastProblem);
+          + options.unitTimeout() + "; raise the unit timeout or look at the backup pod"
+          + (lastProblem.isEmpty() ? "" : ". " + lastProblem));
+    }
+  }
+
+  /** A look failed: forbidden ends the unit, anything else may pass by the next look. */
+  void lookFailed(UnitInFlight unit, KubeFailure e) {
+    if (e.isForbidden()) {
+      finish(unit, OutcomeStatus.FAILED, OutcomeReason.FORBIDDEN, e.getMessage());
+    } else {
+      failIfOverdue(unit, "The last look at it failed: " + e.getMessage());
     }
   }
 
@@ -148,16 +157,13 @@ final class RunningUnits implements UnitReports {
   void interruptAll() {
     for (UnitInFlight unit : List.copyOf(running)) {
       try {
-        cleanup.deleteAll(unit.createdObjects());
+        cleanup.deleteAll(unit.owned, unit.unit.id());
       } catch (InterruptedException e) {
         interruptedInCleanup = true;
         Thread.interrupted();
       }
-      settle(unit, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED,
-          unit.materialization instanceof EphemeralContainerMaterialization container
-              ? "the run was interrupted while the backup ran; ephemeral container " + container.containerName()
-                  + " in pod " + container.pod() + " cannot be stopped and finishes on its own; run the backup again"
-              : "the run was interrupted while the backup ran; its objects were deleted, run the backup again");
+      settle(unit, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was interrupted while the backup ran; "
+          + unit.step().interruptedNote().orElse("its objects were deleted") + ", run the backup again");
     }
     running.clear();
   }
@@ -165,7 +171,7 @@ final class RunningUnits implements UnitReports {
   private void replan(UnitInFlight unit, String why, StaleCause cause) {
     Replanner.Replan again;
     try {
-      again = replanner.replan(unit, why, book);
+      again = replanner.replan(unit, why, book, clock.instant());
     } catch (SnapshotException e) {
       settle(unit, OutcomeStatus.FAILED, OutcomeReason.API_ERROR, why + "; re-planning failed: " + e.getMessage());
       return;
@@ -179,19 +185,20 @@ final class RunningUnits implements UnitReports {
               OutcomeReason.PLACEMENT_STALE, why + "; a fresh plan places the claim the same way"
                   + unit.node.map(node -> ", on node " + node).orElse("")
                   + ": make that node schedulable (uncordon it, free it, or tolerate its taints) or move the"
-                  + " volume's workload, then run the backup again", unit.facts());
+                  + " volume's workload, then run the backup again", unit.facts(clock.instant()));
         }
         progress.emit(ProgressEvent.Type.FAILED, replanned, unit.node, why);
       } else {
         next.add(replanned);
       }
     }
-    queue.enqueue(next, again.snapshot(), OptionalLong.of(unit.firstStarted));
+    queue.enqueue(next, again.snapshot(), Optional.of(unit.firstStarted));
   }
 
   private void settle(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
     for (ClaimTarget target : unit.unit.targets()) {
-      book.settle(Subject.claim(target.namespace(), target.name()), status, reason, message, unit.facts());
+      book.settle(Subject.claim(target.namespace(), target.name()), status, reason, message,
+          unit.facts(clock.instant()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.k8up.core.internal.run;
 
+import com.google.common.collect.ImmutableList;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.k8up.core.kube.ClientJavaGateway;
@@ -16,11 +17,13 @@ import io.k8up.core.run.SweepReport;
 import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.spi.RunObjects;
+import io.k8up.core.spi.VolumeAccessStrategy;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,18 +35,21 @@ import java.util.Set;
  */
 public final class SweepRun {
 
-  // Jobs first, so that no pod holds a temporary claim when it is deleted; snapshots last.
-  private static final List<ResourceType> KINDS = List.of(
-      ResourceType.JOB, ResourceType.PERSISTENT_VOLUME_CLAIM, ResourceType.VOLUME_SNAPSHOT);
-  private static final Set<ResourceType> OPTIONAL_KINDS = Set.of(ResourceType.VOLUME_SNAPSHOT);
-
   private final KubeGateway gateway;
+  private final ImmutableList<ResourceType> kinds;
   private final ImmutableSweepReport.Builder report = SweepReport.builder();
 
-  public SweepRun(ApiClient client) {
+  /**
+   * A sweep of what {@code strategies} create, newest kinds first: each strategy declares its kinds
+   * in creation order, and deleting in reverse leaves no Job holding a temporary claim, say.
+   */
+  public SweepRun(ApiClient client, Collection<? extends VolumeAccessStrategy> strategies) {
     ExecutorOptions defaults = ExecutorOptions.defaults();
     this.gateway = RetryingGateway.of(ClientJavaGateway.of(client),
         RetryPolicy.of(defaults.apiAttempts(), defaults.apiBackoff()));
+    Set<ResourceType> kinds = new LinkedHashSet<>();
+    strategies.forEach(strategy -> kinds.addAll(strategy.createdKinds().reverse()));
+    this.kinds = ImmutableList.copyOf(kinds);
   }
 
   /** Sweeps {@code namespaces}; see {@link io.k8up.core.run.Sweeper#sweep}. */
@@ -52,7 +58,7 @@ public final class SweepRun {
         .orElse(K8upAnnotations.MANAGED_BY_LABEL + "=" + K8upAnnotations.MANAGED_BY_VALUE);
     try {
       for (String namespace : Set.copyOf(namespaces)) {
-        for (ResourceType kind : KINDS) {
+        for (ResourceType kind : kinds) {
           sweep(namespace, kind, selector, createdBefore);
         }
       }
@@ -69,8 +75,8 @@ public final class SweepRun {
     try {
       objects = gateway.list(kind, ListQuery.in(namespace).withLabels(selector));
     } catch (KubeFailure e) {
-      // Without the snapshot CRDs there is no VolumeSnapshot to sweep.
-      if (!(e.isNotFound() && OPTIONAL_KINDS.contains(kind))) {
+      // A type the server does not serve (no snapshot CRDs, say) has nothing to sweep.
+      if (!e.isNotFound()) {
         report.addFailed(kind.kind() + "s in " + namespace + ": " + e.getMessage());
       }
       return;

@@ -8,12 +8,12 @@ import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** The units waiting for their turn: largest first, then by namespace and first claim, for a stable order. */
 final class UnitQueue implements Iterable<QueuedUnit> {
@@ -35,7 +35,7 @@ final class UnitQueue implements Iterable<QueuedUnit> {
   }
 
   /** Queues {@code units}, planned from {@code snapshot}; {@code firstStart} when their claims ran before. */
-  void enqueue(List<BackupUnit> units, ClusterSnapshot snapshot, OptionalLong firstStart) {
+  void enqueue(List<BackupUnit> units, ClusterSnapshot snapshot, Optional<Instant> firstStart) {
     RunContext context = RunContext.of(runId, tool, snapshot);
     for (BackupUnit unit : units) {
       long size = unit.targets().stream()

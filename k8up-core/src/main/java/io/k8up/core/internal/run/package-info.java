@@ -1,5 +1,6 @@
 /**
- * How the executor runs a plan: API calls with retries, limits, the run loop and its units in
- * flight. Not part of the public API.
+ * How the executor runs a plan: the run loop, its limits, and the one unit runner that drives every
+ * strategy's workflow through the gateway; cleanup, re-planning and the sweep. Not part of the
+ * public API.
  */
 package io.k8up.core.internal.run;

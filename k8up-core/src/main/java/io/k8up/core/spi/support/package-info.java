@@ -4,7 +4,8 @@
  * contexts that follow from it ({@link io.k8up.core.spi.support.SecurityContexts}), the backup
  * tool's container ({@link io.k8up.core.spi.support.ToolContainer}), the claim volumes and their
  * mounts at {@code /data/<claim>} ({@link io.k8up.core.spi.support.PodVolumes}) and the shape of a
- * backup Job ({@link io.k8up.core.spi.support.BackupJobs}).
+ * backup Job ({@link io.k8up.core.spi.support.BackupJobs}), and the step that follows a Job to its end
+ * ({@link io.k8up.core.spi.support.JobSteps}, reading its pods through {@link io.k8up.core.spi.support.PodSignals}).
  *
  * <p>The entry point for a strategy that backs claims up with a Job is {@link
  * io.k8up.core.spi.support.BackupJobs}. Everything here is pure and thread-safe: equal inputs give

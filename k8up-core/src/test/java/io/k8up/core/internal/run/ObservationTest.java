@@ -7,6 +7,8 @@ import io.k8up.core.model.NodeSelectorRequirement;
 import io.k8up.core.model.NodeSelectorTerm;
 import io.k8up.core.model.Placement;
 import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.kube.WireForm;
+import io.k8up.core.spi.ResourceType;
 import io.k8up.core.testing.Fixtures;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerState;
@@ -26,55 +28,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the executor reads what it sees: Jobs, pods, placements, and what it sends. */
+/** How the executor reads placements, and what it sends. */
 class ObservationTest {
-
-  @Test
-  void aJobEndsWithItsCompleteOrFailedCondition() {
-    V1Job job = new V1Job().status(new V1JobStatus());
-    assertThat(JobState.of(job).finished()).isFalse();
-
-    job.getStatus().conditions(List.of(new V1JobCondition().type("Complete").status("True")));
-    assertThat(JobState.of(job).succeeded()).isTrue();
-
-    job.getStatus().conditions(List.of(new V1JobCondition().type("Failed").status("False"),
-        new V1JobCondition().type("Failed").status("True").reason("DeadlineExceeded").message("too slow")));
-    assertThat(JobState.of(job)).isEqualTo(new JobState(true, false, "DeadlineExceeded: too slow"));
-  }
-
-  @Test
-  void podsTellTheNodeAndHowTheContainerEndedButNotWhenTheyAreBeingDeleted() {
-    V1Pod ended = new V1Pod().metadata(new V1ObjectMeta().name("p"))
-        .spec(new V1PodSpec().nodeName("node-4"))
-        .status(new V1PodStatus().phase("Failed").containerStatuses(List.of(new V1ContainerStatus().name("backup")
-            .state(new V1ContainerState().terminated(new V1ContainerStateTerminated().exitCode(3).reason("Error")
-                .message("Fatal: unable to open config file:\n  stat: no such file"))))));
-    V1Pod deleting = new V1Pod().metadata(new V1ObjectMeta().name("q").deletionTimestamp(OffsetDateTime.now()))
-        .spec(new V1PodSpec().nodeName("node-9"));
-
-    PodSignals signals = PodSignals.of(List.of(deleting, ended));
-
-    assertThat(signals.node()).contains("node-4");
-    assertThat(signals.exitSummary()).contains("exit code 3 (Error): Fatal: unable to open config file: stat: no such file");
-    assertThat(signals.pendingPod()).isEmpty();
-    assertThat(signals.unschedulable()).isEmpty();
-  }
-
-  @Test
-  void aPodWaitingForItsClaimToBindIsNotUnschedulable() {
-    V1Pod waiting = pending("0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.");
-    V1Pod stuck = pending("0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.");
-
-    assertThat(PodSignals.of(List.of(waiting)).unschedulable()).isEmpty();
-    assertThat(PodSignals.of(List.of(stuck)).unschedulable()).contains(
-        "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector.");
-  }
-
-  private static V1Pod pending(String schedulerMessage) {
-    return new V1Pod().metadata(new V1ObjectMeta().name("p")).spec(new V1PodSpec())
-        .status(new V1PodStatus().phase("Pending").conditions(List.of(new V1PodCondition()
-            .type("PodScheduled").status("False").reason("Unschedulable").message(schedulerMessage))));
-  }
 
   @Test
   void aPlacementPinsANodeWhenItNamesExactlyOne() {
@@ -99,14 +54,11 @@ class ObservationTest {
   }
 
   @Test
-  void resourcePathsFollowKubernetesPluralRules() {
-    assertThat(ResourceKind.of(new V1Job().apiVersion("batch/v1").kind("Job")).collectionPath("shop"))
-        .isEqualTo("/apis/batch/v1/namespaces/shop/jobs");
-    assertThat(ResourceKind.of(new V1Pod().apiVersion("v1").kind("PersistentVolumeClaim")).collectionPath("shop"))
-        .isEqualTo("/api/v1/namespaces/shop/persistentvolumeclaims");
-    assertThat(ResourceKind.of(new V1Pod().apiVersion("networking.k8s.io/v1").kind("NetworkPolicy")).plural())
-        .isEqualTo("networkpolicies");
-    assertThat(ResourceKind.of(new V1Pod().apiVersion("v1").kind("Ingress")).plural()).isEqualTo("ingresses");
+  void resourceTypesNameTheirDeclaredPluralsAsRbacDoes() {
+    assertThat(ResourceType.JOB.toString()).isEqualTo("jobs.batch");
+    assertThat(ResourceType.JOB.apiVersion()).isEqualTo("batch/v1");
+    assertThat(ResourceType.PERSISTENT_VOLUME_CLAIM.toString()).isEqualTo("persistentvolumeclaims");
+    assertThat(ResourceType.VOLUME_SNAPSHOT.toString()).isEqualTo("volumesnapshots.snapshot.storage.k8s.io");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.k8up.core.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8up.core.kube.WireForm;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.Outcome;

@@ -7,11 +7,11 @@ import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
-import io.k8up.core.spi.SnapshotMaterialization;
+import io.k8up.core.spi.Workflow;
 
 /**
- * Turns a unit of one claim into its VolumeSnapshot, the temporary claim restored from it and the
- * Job that backs the temporary claim up. Pure: equal units and contexts give equal objects.
+ * Turns a unit of one claim into the workflow of its VolumeSnapshot, the temporary claim restored
+ * from it and the Job that backs the temporary claim up. Pure: equal units and contexts give equal objects.
  * Internal; only the strategy calls it.
  */
 public final class SnapshotMaterializer {
@@ -26,7 +26,7 @@ public final class SnapshotMaterializer {
    *     supported in the context's snapshot or missing from it, or a resource amount of the tool is
    *     not a Kubernetes quantity
    */
-  public static SnapshotMaterialization materialize(BackupUnit unit, RunContext context) {
+  public static Workflow workflow(BackupUnit unit, RunContext context) {
     checkArgument(unit.targets().size() == 1,
         "the csi-snapshot strategy backs up one claim per unit, not %s", unit.claimNames());
     ClaimTarget target = unit.targets().get(0);
@@ -35,9 +35,9 @@ public final class SnapshotMaterializer {
         .orElseThrow(() -> new IllegalArgumentException("claim " + target.namespace() + "/" + target.name()
             + " is not in the snapshot, so the size and StorageClass of its temporary claim are unknown"));
     String name = RunObjects.name(context.runId(), unit);
-    return new SnapshotMaterialization(
+    return SnapshotWorkflow.of(
         VolumeSnapshotManifest.of(name, snapshotClass, unit, context),
         TemporaryClaim.of(name, claim, unit, context),
-        SnapshotJob.of(unit, context, name));
+        SnapshotJob.of(unit, context, name), context.runId());
   }
 }

@@ -19,7 +19,7 @@ final class TemporaryClaim {
 
   /**
    * The request of a claim whose own request the snapshot does not hold. The API server requires
-   * one on every claim, so only a hand-written file lacks it; the executor raises the request to
+   * one on every claim, so only a hand-written file lacks it; the backup step raises the request to
    * the snapshot's {@code restoreSize} where that is larger.
    */
   static final Quantity FALLBACK_REQUEST = Quantity.fromString("1Gi");

@@ -6,7 +6,7 @@ import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Pod;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.RunContext;
-import io.k8up.core.spi.Materialization;
+import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.support.BackupIdentity;
 import io.k8up.core.spi.support.ToolContainer;
 import java.util.List;
@@ -22,13 +22,13 @@ public final class ContainerMaterializer {
   private ContainerMaterializer() {}
 
   /**
-   * The ephemeral container named {@link io.k8up.core.spi.RunObjects#name} to add to the pod that
+   * The workflow that adds the ephemeral container named {@link io.k8up.core.spi.RunObjects#name} to add to the pod that
    * the plan names first as mounting the unit's claims.
    *
    * @throws IllegalArgumentException if the unit's claims are not all held first by one pod of the
    *     context's snapshot, with a volume for each of them
    */
-  public static Materialization materialize(BackupUnit unit, RunContext context) {
+  public static Workflow workflow(BackupUnit unit, RunContext context) {
     ClaimTarget first = unit.targets().get(0);
     String podName = HoldingPods.name(first).orElseThrow(() -> new IllegalArgumentException(
         "claim " + unit.namespace() + "/" + first.name() + " is not held by a pod on its node"));
@@ -41,7 +41,7 @@ public final class ContainerMaterializer {
         "pod " + unit.namespace() + "/" + podName + " is not in the snapshot the unit was planned from"));
     // The pod is the application that wrote the files: the backup runs as it where it says who that is.
     BackupIdentity identity = BackupIdentity.of(context.tool(), List.of(pod));
-    return Materialization.ephemeralContainer(
+    return EphemeralWorkflow.of(
         unit.namespace(), pod.name(), ToolContainer.ephemeralContainer(unit, context, pod, identity));
   }
 }

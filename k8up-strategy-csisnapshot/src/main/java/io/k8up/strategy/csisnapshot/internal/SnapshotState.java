@@ -1,4 +1,4 @@
-package io.k8up.core.internal.run;
+package io.k8up.strategy.csisnapshot.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 record SnapshotState(boolean readyToUse, long restoreBytes, Optional<String> error) {
 
+  /** Where {@code snapshot}, as the API server sent it, stands. */
   static SnapshotState of(JsonObject snapshot) {
     JsonObject status = object(snapshot, "status");
     boolean ready = status != null && status.has("readyToUse") && status.get("readyToUse").isJsonPrimitive()

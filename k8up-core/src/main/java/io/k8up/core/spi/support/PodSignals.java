@@ -1,5 +1,6 @@
-package io.k8up.core.internal.run;
+package io.k8up.core.spi.support;
 
+import com.google.common.collect.ImmutableSet;
 import io.kubernetes.client.openapi.models.V1ContainerState;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
@@ -7,7 +8,6 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the pods of one unit say about it: where it was placed, whether the scheduler cannot place
@@ -19,7 +19,7 @@ import java.util.Set;
  * @param pendingPod a pod scheduled to a node but not running yet, whose events may say why
  * @param exitSummary how a terminated container ended, e.g. {@code exit code 1 (Error)}
  */
-record PodSignals(
+public record PodSignals(
     Optional<String> node,
     Optional<String> unschedulable,
     Optional<String> notStarted,
@@ -31,11 +31,12 @@ record PodSignals(
   /** What the scheduler says while a pod's claim is not bound yet. */
   private static final String WAITING_FOR_BINDING = "unbound immediate PersistentVolumeClaims";
 
-  // Waiting reasons that retrying the same pod does not cure.
-  static final Set<String> CANNOT_START = Set.of(
+  /** Waiting reasons of a container that retrying the same pod does not cure. */
+  public static final ImmutableSet<String> CANNOT_START = ImmutableSet.of(
       "ImagePullBackOff", "ErrImageNeverPull", "InvalidImageName", "CreateContainerConfigError");
 
-  static PodSignals of(List<V1Pod> pods) {
+  /** What {@code pods}, the pods of one unit, say. */
+  public static PodSignals of(List<V1Pod> pods) {
     Optional<String> node = Optional.empty();
     Optional<String> unschedulable = Optional.empty();
     Optional<String> notStarted = Optional.empty();
@@ -73,7 +74,8 @@ record PodSignals(
   }
 
   // The termination message holds the tool's last output lines when the strategy asks for them.
-  static String exitSummary(V1ContainerStateTerminated terminated) {
+  /** How a terminated container ended, e.g. {@code exit code 1 (Error): <last output>}. */
+  public static String exitSummary(V1ContainerStateTerminated terminated) {
     String reason = terminated.getReason() == null ? "" : " (" + terminated.getReason() + ")";
     String message = terminated.getMessage() == null ? "" : terminated.getMessage().strip().replaceAll("\\s+", " ");
     if (message.length() > MAX_MESSAGE) {

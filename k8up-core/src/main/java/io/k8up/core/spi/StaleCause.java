@@ -1,7 +1,7 @@
-package io.k8up.core.internal.run;
+package io.k8up.core.spi;
 
 /** Why a unit's placement went stale, which tells whether the same placement is worth another try. */
-enum StaleCause {
+public enum StaleCause {
   /**
    * The placement itself was refused: the scheduler found no node for the pod, or the volume
    * could not be attached or mounted there. Placed the same way again, it would be refused again.
@@ -11,7 +11,7 @@ enum StaleCause {
   POD_GONE;
 
   /** Whether a fresh plan that places the claims the same way should be tried again. */
-  boolean retriesSamePlacement() {
+  public boolean retriesSamePlacement() {
     return this == POD_GONE;
   }
 }

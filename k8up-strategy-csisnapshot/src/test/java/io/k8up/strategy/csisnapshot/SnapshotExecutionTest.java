@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.strategy.csisnapshot;
 
 import io.k8up.core.spi.BackupToolSpec;
 
@@ -10,7 +10,6 @@ import io.k8up.core.spi.RunContext;
 
 import io.k8up.core.spi.BackupUnit;
 
-import static io.k8up.core.run.BackupExecutorTest.FAST;
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static io.k8up.core.testing.Fixtures.boundClaim;
 import static io.k8up.core.testing.Fixtures.volumeFor;
@@ -18,14 +17,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.k8up.core.run.BackupExecutor;
+import io.k8up.core.run.BackupReport;
+import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.Outcome;
+import io.k8up.core.run.OutcomeReason;
+import io.k8up.core.run.OutcomeStatus;
+import io.k8up.core.run.ProgressEvent;
+import io.k8up.core.run.Sweeper;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.plan.DecisionReason;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.spi.Materialization;
-import io.k8up.core.spi.SnapshotMaterialization;
+import io.k8up.core.spi.Workflow;
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.spi.ResourceType;
+import io.k8up.strategy.csisnapshot.internal.SnapshotWorkflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.testing.FakeJobController.Verdict;
@@ -55,13 +64,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Units that back up a CSI snapshot of a claim: the test plays the snapshot controller (it sets
+ * Units that back up a CSI snapshot of a claim, through the engine and this module's workflow: the test plays the snapshot controller (it sets
  * {@code readyToUse}) and the Job controller, and checks nothing outlives the run.
  */
 @Timeout(30)
 class SnapshotExecutionTest {
 
   private static final String GROUP = "snapshot.storage.k8s.io";
+
+  static final ExecutorOptions FAST = ExecutorOptions.builder()
+      .pollInterval(Duration.ofMillis(10))
+      .apiBackoff(Duration.ofMillis(5))
+      .unschedulableTimeout(Duration.ofMillis(100))
+      .unitTimeout(Duration.ofSeconds(10))
+      .build();
 
   /** Snapshots every claim it is offered, restoring it to a temporary claim a Job backs up. */
   static final VolumeAccessStrategy SNAPSHOTS = new VolumeAccessStrategy() {
@@ -83,7 +99,12 @@ class SnapshotExecutionTest {
     }
 
     @Override
-    public Materialization materialize(BackupUnit unit, RunContext context) {
+    public ImmutableList<ResourceType> createdKinds() {
+      return ImmutableList.of(ResourceType.VOLUME_SNAPSHOT, ResourceType.PERSISTENT_VOLUME_CLAIM, ResourceType.JOB);
+    }
+
+    @Override
+    public Workflow workflow(BackupUnit unit, RunContext context) {
       String name = RunObjects.name(context.runId(), unit);
       Map<String, String> labels = RunObjects.labels(context.runId(), unit, context.tool());
       JsonObject snapshot = JsonParser.parseString("""
@@ -102,8 +123,8 @@ class SnapshotExecutionTest {
           .spec(new V1PersistentVolumeClaimSpec().accessModes(List.of("ReadWriteOnce"))
               .dataSource(new V1TypedLocalObjectReference().apiGroup(GROUP).kind("VolumeSnapshot").name(name))
               .resources(new V1VolumeResourceRequirements().requests(Map.of("storage", Quantity.fromString("1Gi")))));
-      V1Job job = (V1Job) jobs.materialize(unit, context).manifests().get(0);
-      return new SnapshotMaterialization(new DynamicKubernetesObject(snapshot), temporary, job);
+      V1Job job = (V1Job) jobs.workflow(unit, context).manifests().get(0);
+      return SnapshotWorkflow.of(new DynamicKubernetesObject(snapshot), temporary, job, context.runId());
     }
   };
 

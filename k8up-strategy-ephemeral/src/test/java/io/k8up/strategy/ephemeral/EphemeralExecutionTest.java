@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.strategy.ephemeral;
 
 import io.k8up.core.spi.BackupToolSpec;
 
@@ -12,13 +12,20 @@ import io.k8up.core.spi.RunContext;
 
 import io.k8up.core.spi.BackupUnit;
 
-import static io.k8up.core.run.BackupExecutorTest.FAST;
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.k8up.core.run.BackupExecutor;
+import io.k8up.core.run.BackupReport;
+import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.Outcome;
+import io.k8up.core.run.OutcomeReason;
+import io.k8up.core.run.OutcomeStatus;
+import io.k8up.core.run.ProgressEvent;
+import io.k8up.core.run.BackupUnits;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.Placement;
@@ -26,7 +33,10 @@ import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
-import io.k8up.core.spi.Materialization;
+import com.google.common.collect.ImmutableList;
+import io.k8up.core.spi.ResourceType;
+import io.k8up.core.spi.Workflow;
+import io.k8up.strategy.ephemeral.internal.EphemeralWorkflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.UnitScope;
 import io.k8up.core.spi.VolumeAccessStrategy;
@@ -67,6 +77,13 @@ class EphemeralExecutionTest {
   private static final String POD_PATH = "/api/v1/namespaces/" + NAMESPACE + "/pods/db-0";
   private static final String PATCH_PATH = POD_PATH + "/ephemeralcontainers";
 
+  static final ExecutorOptions FAST = ExecutorOptions.builder()
+      .pollInterval(Duration.ofMillis(10))
+      .apiBackoff(Duration.ofMillis(5))
+      .unschedulableTimeout(Duration.ofMillis(100))
+      .unitTimeout(Duration.ofSeconds(10))
+      .build();
+
   /** Backs claims up from inside the pod that mounts them, as the ephemeral-container strategy does. */
   static final VolumeAccessStrategy INSIDE_POD = new VolumeAccessStrategy() {
     @Override
@@ -86,9 +103,14 @@ class EphemeralExecutionTest {
     }
 
     @Override
-    public Materialization materialize(BackupUnit unit, RunContext context) {
+    public ImmutableList<ResourceType> createdKinds() {
+      return ImmutableList.of();
+    }
+
+    @Override
+    public Workflow workflow(BackupUnit unit, RunContext context) {
       String pod = unit.targets().get(0).mountingPods().get(0);
-      return Materialization.ephemeralContainer(unit.namespace(), pod, new V1EphemeralContainer()
+      return EphemeralWorkflow.of(unit.namespace(), pod, new V1EphemeralContainer()
           .name(RunObjects.name(context.runId(), unit))
           .image(context.tool().image())
           .args(context.tool().renderArgs(unit.namespace(), context.runId(), unit.claimNames()))

@@ -1,4 +1,4 @@
-package io.k8up.core.run;
+package io.k8up.strategy.csisnapshot;
 
 import io.k8up.core.spi.BackupToolSpec;
 
@@ -10,13 +10,15 @@ import io.k8up.core.spi.RunContext;
 
 import io.k8up.core.spi.BackupUnit;
 
-import static io.k8up.core.run.SnapshotExecutionTest.PLANNER;
-import static io.k8up.core.run.SnapshotExecutionTest.UNPLACEABLE;
+import static io.k8up.strategy.csisnapshot.SnapshotExecutionTest.PLANNER;
+import static io.k8up.strategy.csisnapshot.SnapshotExecutionTest.UNPLACEABLE;
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8up.core.run.Sweeper;
+import io.k8up.core.run.SweepReport;
+import io.k8up.core.run.BackupUnits;
 import io.k8up.core.model.K8upAnnotations;
-import io.k8up.core.spi.SnapshotMaterialization;
 import io.k8up.core.testing.MockApiServer;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
@@ -44,10 +46,10 @@ class SweeperTest {
   @RegisterExtension final MockApiServer api = new MockApiServer();
 
   /** What run {@code runId} had created when it was killed: snapshot, temporary claim and Job. */
-  private SnapshotMaterialization leftBy(String runId) throws ApiException {
+  private SnapshotObjects leftBy(String runId) throws ApiException {
     BackupUnit unit = BackupUnits.of(PLANNER.plan(UNPLACEABLE), Grouping.PER_CLAIM, PLANNER.strategies()).get(0);
-    SnapshotMaterialization objects = (SnapshotMaterialization) PLANNER.strategies().get(0)
-        .materialize(unit, RunContext.of(RunId.of(runId), BackupToolSpec.restic("repo").build(), UNPLACEABLE));
+    SnapshotObjects objects = SnapshotObjects.of(PLANNER.strategies().get(0)
+        .workflow(unit, RunContext.of(RunId.of(runId), BackupToolSpec.restic("repo").build(), UNPLACEABLE)));
     new CustomObjectsApi(api.client()).createNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE,
         "volumesnapshots", objects.volumeSnapshot().getRaw()).execute();
     new CoreV1Api(api.client()).createNamespacedPersistentVolumeClaim(NAMESPACE, objects.temporaryClaim()).execute();
@@ -86,7 +88,7 @@ class SweeperTest {
 
   @Test
   void snapshotsLabelledKeepAreNeverDeleted() throws Exception {
-    SnapshotMaterialization objects = leftBy("old");
+    SnapshotObjects objects = leftBy("old");
     CustomObjectsApi custom = new CustomObjectsApi(api.client());
     String name = objects.volumeSnapshot().getMetadata().getName();
     Map<String, Object> snapshot = asMap(custom.getNamespacedCustomObject("snapshot.storage.k8s.io", "v1", NAMESPACE,
@@ -114,7 +116,7 @@ class SweeperTest {
 
   @Test
   void aSnapshotLabelledKeepBetweenTheListAndTheDeleteIsKept() throws Exception {
-    SnapshotMaterialization objects = leftBy("old");
+    SnapshotObjects objects = leftBy("old");
     String name = objects.volumeSnapshot().getMetadata().getName();
     // The sweep lists the snapshot as it was; then its owner labels it to be kept.
     JsonObject listed = new JsonObject();

@@ -1,4 +1,4 @@
-package io.k8up.core.internal.run;
+package io.k8up.strategy.csisnapshot.internal;
 
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.JSON;

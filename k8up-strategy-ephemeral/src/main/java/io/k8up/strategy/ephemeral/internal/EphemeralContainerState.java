@@ -1,9 +1,10 @@
-package io.k8up.core.internal.run;
+package io.k8up.strategy.ephemeral.internal;
 
 import io.kubernetes.client.openapi.models.V1ContainerState;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1EphemeralContainer;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.k8up.core.spi.support.PodSignals;
 import java.util.List;
 import java.util.Optional;
 

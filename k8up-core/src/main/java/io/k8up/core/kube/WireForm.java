@@ -1,4 +1,4 @@
-package io.k8up.core.internal.run;
+package io.k8up.core.kube;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
