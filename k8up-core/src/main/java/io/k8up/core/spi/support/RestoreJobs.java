@@ -164,8 +164,9 @@ public final class RestoreJobs {
 
   /**
    * The claim a restore creates for a target that does not exist, with the spec {@link
-   * RestoreTarget#newClaim()} copied from the backed-up claim. It carries no run label: unlike the
-   * restore's Job, it holds the restored files and must outlive the run and its cleanup.
+   * RestoreTarget#newClaim()} copied from the backed-up claim, and the tool's extra labels. It
+   * carries no run label: unlike the restore's Job, it holds the restored files and must outlive
+   * the run, its cleanup and sweeps.
    *
    * @return empty when the target claim exists already
    */
@@ -178,8 +179,7 @@ public final class RestoreJobs {
         .metadata(new V1ObjectMeta()
             .name(target.targetClaim())
             .namespace(target.namespace())
-            .labels(tool.labels().isEmpty() ? null : tool.labels())
-            .annotations(ImmutableMap.of(K8upAnnotations.CLAIMS_ANNOTATION, target.sourceClaim())))
+            .labels(tool.labels().isEmpty() ? null : tool.labels()))
         .spec(claimSpec(spec)));
   }
 
