@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -64,6 +65,46 @@ public final class FileTrees {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Passes if {@code actual} holds what {@link #assertSameFiles} compares and, for every entry under
+   * {@code expected} (not {@code expected} itself), the same permission bits and modification time
+   * to the nanosecond, or for a symlink the same target (a symlink's own time is not compared).
+   *
+   * @throws AssertionError naming the first difference, in the order of relative paths
+   */
+  public static void assertSameFilesAndMetadata(Path expected, Path actual) {
+    assertSameFiles(expected, actual);
+    for (String path : entries(expected).keySet()) {
+      firstMetadataDifference(expected.resolve(path), actual.resolve(path)).ifPresent(difference -> {
+        throw new AssertionError(actual + " differs from " + expected + ": '" + path + "' " + difference);
+      });
+    }
+  }
+
+  private static Optional<String> firstMetadataDifference(Path expected, Path actual) {
+    try {
+      if (Files.isSymbolicLink(expected)) {
+        if (!Files.isSymbolicLink(actual)) {
+          return Optional.of("should be a symlink, is not");
+        }
+        Path want = Files.readSymbolicLink(expected);
+        Path got = Files.readSymbolicLink(actual);
+        return want.equals(got) ? Optional.empty() : Optional.of("links to " + got + ", not " + want);
+      }
+      PosixFileAttributes want = Files.readAttributes(expected, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      PosixFileAttributes got = Files.readAttributes(actual, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!want.permissions().equals(got.permissions())) {
+        return Optional.of("has permissions " + got.permissions() + ", not " + want.permissions());
+      }
+      if (!want.lastModifiedTime().equals(got.lastModifiedTime())) {
+        return Optional.of("was modified at " + got.lastModifiedTime() + ", not " + want.lastModifiedTime());
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Optional<String> contentDifference(Path expected, Path actual) {

@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * A deterministic tree of files to back up: nested folders, one larger file, names that trip up
@@ -51,6 +56,39 @@ public final class GeneratedFiles {
         Files.write(directory.resolve(name), bytes(random, 1 + random.nextInt(2_000)));
         Path folder = Files.createDirectories(directory.resolve("dir " + name));
         Files.write(folder.resolve(name), bytes(random, 1 + random.nextInt(2_000)));
+      }
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link #write} for {@code seed}, plus what a restore must bring back besides bytes: a symlink
+   * (relative, to a file deeper down) and a dangling one, distinct permission bits on files and
+   * folders, and a distinct modification time with nanoseconds on every entry but the symlinks and
+   * {@code directory} itself. The same seed gives the same times.
+   *
+   * @return {@code directory}
+   */
+  public static Path writeWithMetadata(Path directory, long seed) {
+    write(directory, seed);
+    try {
+      Files.createSymbolicLink(directory.resolve("link to deep"), Path.of("a/b/c/d/deep.bin"));
+      Files.createSymbolicLink(directory.resolve("dangling link"), Path.of("no such file"));
+      Files.setPosixFilePermissions(directory.resolve("README.txt"), PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(directory.resolve("large.bin"), PosixFilePermissions.fromString("rw-r-----"));
+      Files.setPosixFilePermissions(directory.resolve("-leading-dash"), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(directory.resolve("empty"), PosixFilePermissions.fromString("r--r--r--"));
+      Files.setPosixFilePermissions(directory.resolve("a/b"), PosixFilePermissions.fromString("rwxr-x---"));
+      List<Path> entries;
+      try (Stream<Path> walk = Files.walk(directory)) {
+        entries = new ArrayList<>(walk.filter(path -> !path.equals(directory) && !Files.isSymbolicLink(path)).sorted()
+            .toList());
+      }
+      Instant start = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(seed * 86_400);
+      for (int i = 0; i < entries.size(); i++) {
+        Files.setLastModifiedTime(entries.get(i), FileTime.from(start.plusSeconds(61L * i).plusNanos(123_456_789L + i)));
       }
       return directory;
     } catch (IOException e) {

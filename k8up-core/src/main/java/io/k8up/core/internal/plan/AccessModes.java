@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** What the planner says about a claim's access modes, precomputed for every combination. */
-final class AccessModes {
+public final class AccessModes {
 
   private static final AccessMode[] MODES = AccessMode.values();
   private static final String[] DESCRIPTIONS = new String[1 << MODES.length];
@@ -26,7 +26,7 @@ final class AccessModes {
   private AccessModes() {}
 
   /** The modes as Kubernetes names them, joined by {@code /} in declaration order, e.g. {@code ReadWriteOnce}. */
-  static String describe(Set<AccessMode> modes) {
+  public static String describe(Set<AccessMode> modes) {
     int mask = 0;
     for (AccessMode mode : modes) {
       mask |= bit(mode);
@@ -35,7 +35,7 @@ final class AccessModes {
   }
 
   /** Whether pods on several nodes may mount a volume of these modes at once. */
-  static boolean anyShared(Set<AccessMode> modes) {
+  public static boolean anyShared(Set<AccessMode> modes) {
     for (AccessMode mode : modes) {
       if (mode.isShared()) {
         return true;

@@ -137,7 +137,7 @@ public final class ClaimDecider {
   }
 
   /** The pods that hold the claim now: scheduled, active, and not this library's own. */
-  private static List<Pod> holders(ClusterSnapshot snapshot, Claim claim) {
+  public static List<Pod> holders(ClusterSnapshot snapshot, Claim claim) {
     List<Pod> mounting = snapshot.podsMounting(claim.namespace(), claim.name());
     if (mounting.isEmpty()) {
       return mounting;

@@ -6,11 +6,11 @@ import io.k8up.core.plan.NodeResolutionRule;
 import io.k8up.core.plan.Resolution;
 
 /** Calls a node rule, which may be a plug-in, turning a throw or a null into a failure. */
-final class GuardedRule {
+public final class GuardedRule {
 
   private GuardedRule() {}
 
-  static Resolution resolve(NodeResolutionRule rule, ClaimContext context) {
+  public static Resolution resolve(NodeResolutionRule rule, ClaimContext context) {
     Resolution resolution;
     try {
       resolution = rule.resolve(context);

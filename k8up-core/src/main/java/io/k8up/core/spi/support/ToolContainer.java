@@ -100,7 +100,7 @@ public final class ToolContainer {
   }
 
   /** The amounts by resource name, sorted: their order means nothing, so it is made canonical. */
-  private static SortedMap<String, Quantity> quantities(String kind, Map<String, String> amounts) {
+  static SortedMap<String, Quantity> quantities(String kind, Map<String, String> amounts) {
     SortedMap<String, Quantity> quantities = new TreeMap<>();
     amounts.forEach((resource, amount) -> {
       try {
