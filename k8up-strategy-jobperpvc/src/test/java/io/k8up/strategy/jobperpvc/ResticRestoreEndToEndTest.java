@@ -21,7 +21,6 @@ import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.spi.Grouping;
-import io.k8up.core.spi.JobMaterialization;
 import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.spi.support.ResticRestoreCommand;
@@ -171,10 +170,8 @@ class ResticRestoreEndToEndTest {
     ClusterSnapshot cluster = cluster(namespace, AccessMode.READ_WRITE_ONCE);
     BackupUnit unit = BackupUnits.of(BackupPlanner.builder().strategies(List.of(STRATEGY)).build().plan(cluster),
         Grouping.PER_CLAIM, List.of(STRATEGY)).get(0);
-    JobMaterialization materialization = (JobMaterialization) STRATEGY.materialize(unit,
-        RunContext.of(RunId.of(runId), tool(), cluster));
-    V1Job job = materialization.objects().stream().filter(V1Job.class::isInstance).map(V1Job.class::cast)
-        .collect(MoreCollectors.onlyElement());
+    V1Job job = STRATEGY.workflow(unit, RunContext.of(RunId.of(runId), tool(), cluster)).manifests().stream()
+        .filter(V1Job.class::isInstance).map(V1Job.class::cast).collect(MoreCollectors.onlyElement());
     HostRun run = runner(files, repository.secretData()).build().run(job);
     assertThat(run.exitCode()).as(run.process().describe()).isZero();
   }
