@@ -39,10 +39,12 @@ import java.util.function.Supplier;
 
 /**
  * The gateway on a fabric8 {@link KubernetesClient}, such as the one a Java Operator SDK operator
- * already has: objects of every type through fabric8's generic resources (JSON in and out, so a
- * newer server's unknown fields are kept), the {@code ephemeralcontainers} subresource through its
- * typed pods, exec through its WebSocket support. Failures are mapped to {@link KubeFailure} as
- * k8up-core's client-java gateway maps them. Makes each call once; wrap it in {@link
+ * already has: create, get and list of every type through fabric8's generic resources (JSON in and
+ * out, so a newer server's unknown fields are kept); the delete with a precondition and the patch
+ * of {@code pods/ephemeralcontainers}, which fabric8's DSL cannot send as one request, and exec, one
+ * WebSocket, through the client's own HTTP client (its credentials, TLS and timeouts). Failures are
+ * mapped to {@link KubeFailure} as k8up-core's client-java gateway maps them; an answer that cannot
+ * be read is {@link KubeFailure#unreadable}. Makes each call once; wrap it in {@link
  * RetryingGateway}. Thread-safe, as the client is.
  *
  * <p>fabric8 retries failed requests itself ({@code requestRetryBackoffLimit}, 10 by default):
@@ -83,7 +85,7 @@ public final class Fabric8Gateway implements KubeGateway {
     KubeRequest request = KubeRequest.of("create", type, namespace);
     GenericKubernetesResource body = json.fromTree(object, GenericKubernetesResource.class);
     GenericKubernetesResource created = call(request, () -> resources(type, namespace).resource(body).create());
-    return json.toTree(created);
+    return tree(request, created);
   }
 
   @Override
@@ -92,7 +94,7 @@ public final class Fabric8Gateway implements KubeGateway {
     // fabric8 answers a 404 to a get with null.
     GenericKubernetesResource found = call(request,
         () -> resources(type, Optional.of(namespace)).withName(name).get());
-    return Optional.ofNullable(found).map(json::toTree);
+    return found == null ? Optional.empty() : Optional.of(tree(request, found));
   }
 
   @Override
@@ -105,7 +107,7 @@ public final class Fabric8Gateway implements KubeGateway {
     GenericKubernetesResourceList list = call(request, () -> resources(type, query.namespace()).list(options.build()));
     ImmutableList.Builder<JsonObject> items = ImmutableList.builder();
     for (GenericKubernetesResource item : list.getItems()) {
-      items.add(json.toTree(item));
+      items.add(tree(request, item));
     }
     String next = list.getMetadata() == null ? null : list.getMetadata().getContinue();
     return new ListPage(items.build(), next == null || next.isEmpty() ? Optional.empty() : Optional.of(next));
@@ -175,6 +177,14 @@ public final class Fabric8Gateway implements KubeGateway {
       return call.get();
     } catch (KubernetesClientException e) {
       throw failures.of(request, e);
+    }
+  }
+
+  private JsonObject tree(KubeRequest request, Object answer) throws KubeFailure {
+    try {
+      return json.toTree(answer);
+    } catch (IllegalArgumentException e) {
+      throw KubeFailure.unreadable(request, failures.server(), e.getMessage());
     }
   }
 

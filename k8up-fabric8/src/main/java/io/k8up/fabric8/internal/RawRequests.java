@@ -14,6 +14,7 @@ import io.k8up.core.spi.ResourceType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,12 +52,16 @@ public final class RawRequests {
         .uri(objectUrl(request, namespace, name))
         .method(method, contentType, body)
         .build();
+    CompletableFuture<HttpResponse<String>> pending = client.getHttpClient().sendAsync(sent, String.class);
     HttpResponse<String> response;
     try {
-      response = client.getHttpClient().sendAsync(sent, String.class)
-          .get(client.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS);
+      response = pending.get(client.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
+      pending.cancel(true);
       throw failures.of(request, new KubernetesClientException("no answer", e));
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
     }
     if (notFoundIsFine && response.code() == 404) {
       return Optional.empty();
