@@ -40,16 +40,20 @@ class WritingAStrategyDocTest {
   private static final Pattern XML = Pattern.compile("```xml\\n(.*?)```", Pattern.DOTALL);
 
   private static final String IMPORTS = String.join("\n",
+      "import static com.google.common.base.Preconditions.checkArgument;",
       "import static io.k8up.core.testing.Fixtures.NAMESPACE;",
       "import io.k8up.core.model.*;",
       "import io.k8up.core.plan.*;",
       "import io.k8up.core.run.*;",
       "import io.k8up.core.snapshot.*;",
       "import io.k8up.core.spi.*;",
+      "import io.k8up.core.spi.support.*;",
+      "import io.kubernetes.client.openapi.models.*;",
       "import io.k8up.core.testing.*;",
       "import io.k8up.examples.plugin.*;",
       "import java.time.*;",
       "import java.util.*;",
+      "import java.util.function.*;",
       "");
 
   /** Each snippet, in the doc's order, in a file that gives it what the text around it says it has. */
@@ -59,6 +63,8 @@ class WritingAStrategyDocTest {
       Map.entry("doc/outline/VolumeAccessStrategy", "%s"),
       Map.entry("doc/Supports", "class Supports {\n  String storageClass;\n"
           + "  Support supports(ClaimTarget target, ClusterSnapshot snapshot) {\n%s\n  }\n}"),
+      Map.entry("doc/Materialize", "class Materialize {\n  static final String ID = \"example-shared-class\";\n"
+          + "  Materialization materialize(BackupUnit unit, RunContext context) {\n%s\n  }\n}"),
       Map.entry("doc/Run", "class Run {\n  MockApiServer api;\n  BackupPlanner planner;\n  BackupPlan plan;\n"
           + "  ClusterSnapshot snapshot;\n  BackupReport report;\n  void run() throws Exception {\n%s\n  }\n}"));
 
