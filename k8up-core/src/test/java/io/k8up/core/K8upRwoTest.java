@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(30)
 class K8upRwoTest {
 
-  private static final String CLASSES = "/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses";
+  private static final String CLASSES = "/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses?limit=500&watch=false";
   private static final TestStrategy JOBS = TestStrategy.nodeBound("jobs", target -> true, "");
 
   @RegisterExtension final MockApiServer api = new MockApiServer();
