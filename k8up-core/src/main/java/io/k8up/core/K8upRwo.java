@@ -29,6 +29,10 @@ import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.snapshot.SnapshotException;
 import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.spi.VolumeAccessStrategy;
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.RetryPolicy;
+import io.k8up.core.kube.RetryingGateway;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +67,9 @@ public final class K8upRwo {
 
   private static final String SNAPSHOT_GROUP_VERSION = "snapshot.storage.k8s.io/v1";
 
+  // Discovery has no gateway call: it needs client-java's client, and is skipped without it.
   private final Optional<ApiClient> client;
+  private final Optional<KubeGateway> gateway;
   private final ImmutableList<String> namespaces;
   private final Optional<ClusterSnapshot> fixedSnapshot;
   private final Optional<SnapshotSource> reads;
@@ -79,6 +85,10 @@ public final class K8upRwo {
 
   private K8upRwo(Builder builder) {
     this.client = Optional.ofNullable(builder.client);
+    RetryPolicy retries = RetryPolicy.of(builder.options.apiAttempts(), builder.options.apiBackoff());
+    this.gateway = Optional.ofNullable(builder.gateway)
+        .or(() -> client.map(ClientJavaGateway::of))
+        .map(once -> RetryingGateway.of(once, retries));
     this.namespaces = builder.namespaces;
     this.fixedSnapshot = Optional.ofNullable(builder.snapshot);
     this.reads = Optional.ofNullable(builder.reads);
@@ -163,7 +173,7 @@ public final class K8upRwo {
    */
   public BackupReport run(BackupPlan plan, ClusterSnapshot snapshot) {
     BackupExecutor.Builder executor = BackupExecutor.builder()
-        .client(liveClient("run"))
+        .gateway(liveGateway("run"))
         .planner(planner)
         .tool(tool)
         .runId(runId)
@@ -181,26 +191,27 @@ public final class K8upRwo {
    * @throws IllegalStateException if this instance has no live cluster
    */
   public SweepReport sweep(boolean onlyThisRun, Duration olderThan) {
-    return Sweeper.sweep(liveClient("sweep"), namespaces, onlyThisRun ? Optional.of(runId) : Optional.empty(),
-        olderThan);
+    return Sweeper.sweep(liveGateway("sweep"), planner.strategies(), namespaces,
+        onlyThisRun ? Optional.of(runId) : Optional.empty(), olderThan);
   }
 
-  private ApiClient liveClient(String what) {
-    checkState(client.isPresent(), "%s needs a live cluster: build with liveCluster(client, namespaces)", what);
-    return client.get();
+  private KubeGateway liveGateway(String what) {
+    checkState(gateway.isPresent(), "%s needs a live cluster: build with liveCluster(client, namespaces)", what);
+    return gateway.get();
   }
 
   private ClusterSnapshot readLive(Collection<String> wanted) throws SnapshotException {
-    ApiClient api = liveClient("reading the cluster");
+    KubeGateway api = liveGateway("reading the cluster");
     ClusterSnapshot snapshot = reads.isPresent() ? reads.get().read(wanted)
-        : readNodes ? LiveSnapshots.readWithNodes(api, wanted) : LiveSnapshots.read(api, wanted);
+        : LiveSnapshots.read(api, wanted, readNodes, LiveSnapshots.DEFAULT_PAGE_SIZE);
     boolean snapshots = planner.strategies().stream()
         .anyMatch(strategy -> strategy.createdKinds().contains(ResourceType.VOLUME_SNAPSHOT));
     synchronized (this) {
       if (capabilities == null) {
         // Classes first: a failed list leaves neither cached, so the next read tries both again.
         snapshotClasses = snapshots ? LiveSnapshots.readSnapshotClasses(api) : ImmutableList.of();
-        capabilities = LiveSnapshots.discover(api, snapshots ? List.of(SNAPSHOT_GROUP_VERSION) : List.of());
+        capabilities = client.map(discovery -> LiveSnapshots.discover(discovery,
+            snapshots ? List.of(SNAPSHOT_GROUP_VERSION) : List.of())).orElse(ClusterCapabilities.unknown());
       }
       return snapshot.withCapabilities(capabilities).withSnapshotClasses(snapshotClasses);
     }
@@ -210,6 +221,7 @@ public final class K8upRwo {
   public static final class Builder {
 
     private ApiClient client;
+    private KubeGateway gateway;
     private ImmutableList<String> namespaces = ImmutableList.of();
     private ClusterSnapshot snapshot;
     private SnapshotSource reads;
@@ -233,6 +245,7 @@ public final class K8upRwo {
      */
     public Builder liveCluster(ApiClient client, Collection<String> namespaces) {
       this.client = checkNotNull(client, "client");
+      this.gateway = null;
       this.namespaces = ImmutableList.copyOf(namespaces);
       checkArgument(!this.namespaces.isEmpty(), "at least one namespace is required");
       this.reads = null;
@@ -249,6 +262,36 @@ public final class K8upRwo {
      */
     public Builder liveCluster(ApiClient client, Collection<String> namespaces, SnapshotSource reads) {
       liveCluster(client, namespaces);
+      this.reads = checkNotNull(reads, "reads");
+      return this;
+    }
+
+    /**
+     * A live cluster, through {@code gateway}, which may be another client's (fabric8's, say), in
+     * {@code namespaces}: every call goes through it, each tried again as the executor options'
+     * {@code apiAttempts} and {@code apiBackoff} say, so give one that makes each call once. The
+     * server's capabilities are not discovered (that needs client-java's {@link ApiClient}):
+     * strategies then assume the cluster serves what they need.
+     *
+     * @throws IllegalArgumentException if no namespace is given
+     */
+    public Builder liveCluster(KubeGateway gateway, Collection<String> namespaces) {
+      this.gateway = checkNotNull(gateway, "gateway");
+      this.client = null;
+      this.namespaces = ImmutableList.copyOf(namespaces);
+      checkArgument(!this.namespaces.isEmpty(), "at least one namespace is required");
+      this.reads = null;
+      return this;
+    }
+
+    /**
+     * As {@link #liveCluster(KubeGateway, Collection)}, with claims, pods and PersistentVolumes read
+     * from {@code reads} (informer caches, say) instead of listed.
+     *
+     * @throws IllegalArgumentException if no namespace is given
+     */
+    public Builder liveCluster(KubeGateway gateway, Collection<String> namespaces, SnapshotSource reads) {
+      liveCluster(gateway, namespaces);
       this.reads = checkNotNull(reads, "reads");
       return this;
     }
@@ -327,7 +370,8 @@ public final class K8upRwo {
      * @throws IllegalArgumentException if the strategy order names a strategy that is not installed
      */
     public K8upRwo build() {
-      checkState((client == null) != (snapshot == null), "give either liveCluster(...) or snapshot(...)");
+      checkState((client == null && gateway == null) != (snapshot == null),
+          "give either liveCluster(...) or snapshot(...)");
       checkState(strategyOrder == null || strategies == null, "give either a strategy order or strategies");
       checkState(reads == null || !readNodes, "a snapshot source gives its own nodes: do not combine it with readNodes(true)");
       return new K8upRwo(this);

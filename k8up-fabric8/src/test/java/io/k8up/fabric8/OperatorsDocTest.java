@@ -37,7 +37,7 @@ class OperatorsDocTest {
     List<Path> sources = new ArrayList<>();
     sources.addAll(write(Path.of("../docs/operators.md"), "operators"));
     sources.addAll(write(Path.of("README.md"), "readme"));
-    assertThat(sources).as("the client-java, snapshot and gateway examples, and the README's").hasSize(4);
+    assertThat(sources).as("the client-java, snapshot, gateway and fabric8 run examples, and the README's").hasSize(5);
 
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

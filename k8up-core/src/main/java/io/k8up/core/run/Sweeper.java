@@ -8,6 +8,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.k8up.core.internal.run.SweepRun;
 import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.spi.VolumeAccessStrategy;
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.RetryPolicy;
+import io.k8up.core.kube.RetryingGateway;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +58,22 @@ public final class Sweeper {
   public static SweepReport sweep(ApiClient client, Collection<? extends VolumeAccessStrategy> strategies,
       Collection<String> namespaces, Optional<RunId> runId, Duration olderThan) {
     checkNotNull(client, "client");
+    ExecutorOptions defaults = ExecutorOptions.defaults();
+    return sweep(RetryingGateway.of(ClientJavaGateway.of(client), RetryPolicy.of(defaults.apiAttempts(),
+        defaults.apiBackoff())), strategies, namespaces, runId, olderThan);
+  }
+
+  /**
+   * Sweeps as {@link #sweep(ApiClient, Collection, Collection, Optional, Duration)} does, through
+   * {@code gateway}, which may be another client's; wrap it in {@link RetryingGateway} to retry.
+   *
+   * @throws IllegalArgumentException if {@code olderThan} is negative
+   */
+  public static SweepReport sweep(KubeGateway gateway, Collection<? extends VolumeAccessStrategy> strategies,
+      Collection<String> namespaces, Optional<RunId> runId, Duration olderThan) {
+    checkNotNull(gateway, "gateway");
     checkArgument(!olderThan.isNegative(), "olderThan must not be negative");
-    return new SweepRun(client, List.copyOf(strategies))
+    return new SweepRun(gateway, List.copyOf(strategies))
         .sweep(namespaces, runId, Clock.systemUTC().instant().minus(olderThan));
   }
 }

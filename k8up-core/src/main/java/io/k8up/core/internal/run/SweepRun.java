@@ -3,22 +3,17 @@ package io.k8up.core.internal.run;
 import com.google.common.collect.ImmutableList;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.Precondition;
-import io.k8up.core.kube.RetryPolicy;
-import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.model.K8upAnnotations;
-import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.ImmutableSweepReport;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.VolumeAccessStrategy;
-import io.kubernetes.client.openapi.ApiClient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -43,10 +38,8 @@ public final class SweepRun {
    * A sweep of what {@code strategies} create, newest kinds first: each strategy declares its kinds
    * in creation order, and deleting in reverse leaves no Job holding a temporary claim, say.
    */
-  public SweepRun(ApiClient client, Collection<? extends VolumeAccessStrategy> strategies) {
-    ExecutorOptions defaults = ExecutorOptions.defaults();
-    this.gateway = RetryingGateway.of(ClientJavaGateway.of(client),
-        RetryPolicy.of(defaults.apiAttempts(), defaults.apiBackoff()));
+  public SweepRun(KubeGateway gateway, Collection<? extends VolumeAccessStrategy> strategies) {
+    this.gateway = gateway;
     Set<ResourceType> kinds = new LinkedHashSet<>();
     strategies.forEach(strategy -> kinds.addAll(strategy.createdKinds().reverse()));
     this.kinds = ImmutableList.copyOf(kinds);

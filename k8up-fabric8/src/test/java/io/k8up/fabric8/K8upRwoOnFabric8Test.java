@@ -1,0 +1,117 @@
+package io.k8up.fabric8;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.k8up.core.K8upRwo;
+import io.k8up.core.plan.Action;
+import io.k8up.core.plan.BackupPlan;
+import io.k8up.core.run.BackupReport;
+import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.Outcome;
+import io.k8up.core.run.OutcomeStatus;
+import io.k8up.core.spi.RunId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The library built from a fabric8 client alone, as a Java Operator SDK operator would: it reads the
+ * cluster, plans, runs a backup Job and cleans it up, every call through {@link Fabric8Gateway},
+ * against fabric8's mock API server with a Job controller played by the test.
+ */
+@Timeout(60)
+class K8upRwoOnFabric8Test {
+
+  @RegisterExtension final Fabric8MockServer api = new Fabric8MockServer();
+
+  @Test
+  void aFabric8ClientAloneReadsPlansRunsAndCleansUpABackup() throws Exception {
+    KubernetesClient client = api.client();
+    client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName("pv-data")
+        .endMetadata().withNewSpec().withAccessModes("ReadWriteOnce").withCapacity(Map.of("storage",
+            new Quantity("1Gi"))).endSpec().build()).create();
+    client.persistentVolumeClaims().inNamespace("shop").resource(new PersistentVolumeClaimBuilder()
+        .withNewMetadata().withName("data").withNamespace("shop").endMetadata()
+        .withNewSpec().withAccessModes("ReadWriteOnce").withVolumeName("pv-data").endSpec()
+        .withNewStatus().withPhase("Bound").withAccessModes("ReadWriteOnce").endStatus().build()).create();
+    client.pods().inNamespace("shop").resource(new PodBuilder()
+        .withNewMetadata().withName("app-0").withNamespace("shop").endMetadata()
+        .withNewSpec().withNodeName("worker-1").addNewContainer().withName("app").withImage("app").endContainer()
+        .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName("data").endPersistentVolumeClaim()
+        .endVolume().endSpec()
+        .withNewStatus().withPhase("Running").endStatus().build()).create();
+
+    K8upRwo backups = K8upRwo.builder()
+        .liveCluster(Fabric8Gateway.of(client), List.of("shop"))
+        .strategyOrder(List.of("job-per-pvc"))
+        .runId(RunId.of("fabric8"))
+        .executorOptions(ExecutorOptions.builder().pollInterval(Duration.ofMillis(20)).build())
+        .build();
+
+    BackupPlan plan = backups.plan();
+    assertThat(plan.decisions()).singleElement().satisfies(decision -> {
+      assertThat(decision.action()).isEqualTo(Action.BACKUP);
+      assertThat(decision.node()).contains("worker-1");
+    });
+
+    Set<String> jobsSeen = ConcurrentHashMap.newKeySet();
+    BackupReport report;
+    try (JobController controller = new JobController(client, jobsSeen)) {
+      report = backups.run();
+    }
+
+    Outcome outcome = report.outcomes().get(0);
+    assertThat(outcome.status()).as(outcome.message()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(outcome.strategy()).contains("job-per-pvc");
+    assertThat(jobsSeen).singleElement().asString().startsWith("k8up-rwo-fabric8-");
+    assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems()).as("cleaned up").isEmpty();
+    assertThat(report.apiRequests()).isPositive();
+  }
+
+  /** Completes every Job of namespace shop it sees, as the Job controller of a cluster would. */
+  private static final class JobController implements AutoCloseable {
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    JobController(KubernetesClient client, Set<String> seen) {
+      thread = new Thread(() -> {
+        while (!stopped) {
+          for (Job job : client.batch().v1().jobs().inNamespace("shop").list().getItems()) {
+            if (seen.add(job.getMetadata().getName())) {
+              job.setStatus(new JobStatusBuilder().withConditions(new JobConditionBuilder().withType("Complete")
+                  .withStatus("True").build()).build());
+              client.batch().v1().jobs().inNamespace("shop").resource(job).updateStatus();
+            }
+          }
+          try {
+            Thread.sleep(10);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "fake-job-controller");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stopped = true;
+      thread.interrupt();
+      thread.join(5_000);
+    }
+  }
+}
