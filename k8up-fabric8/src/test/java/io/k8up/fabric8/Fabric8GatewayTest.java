@@ -221,7 +221,8 @@ class Fabric8GatewayTest {
         .withPath(EXEC_PATH)
         .andUpgradeToWebSocket().open()
         .immediately().andEmit(new OutputStreamMessage("rows"))
-        .immediately().andEmit(new ErrorStreamMessage("warning"))
+        // Apart: the mock schedules each emission on its own, and two at one instant may cross.
+        .waitFor(50).andEmit(new ErrorStreamMessage("warning"))
         .waitFor(100).andEmit(new StatusMessage(exitStatus(3)))
         .done().once();
     long before = gateway.requestCount();
