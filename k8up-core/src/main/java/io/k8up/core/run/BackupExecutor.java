@@ -86,8 +86,8 @@ public final class BackupExecutor {
     checkNotNull(plan, "plan");
     checkNotNull(snapshot, "snapshot");
     ProgressListener all = event -> listeners.forEach(listener -> listener.onEvent(event));
-    return new RunLoop(gateway, Clock.systemUTC(), planner, options, tool, sink, runId, snapshots, all)
-        .run(plan, snapshot);
+    return new RunLoop(gateway, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), planner, options,
+        tool, sink, runId, snapshots, all).run(plan, snapshot);
   }
 
   /** Builds a {@link BackupExecutor}; a client or a gateway, a planner and a tool are required. */

@@ -8,9 +8,11 @@ import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.ListQuery;
+import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.model.K8upAnnotations;
+import io.k8up.core.model.Node;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
@@ -45,6 +47,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs one plan: starts units within the limits, largest first; looks at what they created every
@@ -60,6 +63,7 @@ public final class RunLoop {
 
   private final KubeGateway gateway;
   private final Clock clock;
+  private final RetryingGateway.Sleeper pause;
   private final ImmutableMap<String, VolumeAccessStrategy> strategies;
   private final ExecutorOptions options;
   private final RunId runId;
@@ -74,10 +78,16 @@ public final class RunLoop {
   private RunningUnits running;
   private UnitRunner runner;
 
-  public RunLoop(KubeGateway gateway, Clock clock, BackupPlanner planner, ExecutorOptions options,
-      BackupToolSpec tool, BackupSink sink, RunId runId, SnapshotSource snapshots, ProgressListener listener) {
+  /**
+   * A loop that makes every call through {@code gateway}, reads the time from {@code clock} and
+   * waits between polls through {@code pause}: tests give a fake clock that the pause advances.
+   */
+  public RunLoop(KubeGateway gateway, Clock clock, RetryingGateway.Sleeper pause, BackupPlanner planner,
+      ExecutorOptions options, BackupToolSpec tool, BackupSink sink, RunId runId, SnapshotSource snapshots,
+      ProgressListener listener) {
     this.gateway = gateway;
     this.clock = clock;
+    this.pause = pause;
     this.strategies = planner.strategies().stream()
         .collect(ImmutableMap.toImmutableMap(VolumeAccessStrategy::id, strategy -> strategy));
     this.options = options;
@@ -101,7 +111,7 @@ public final class RunLoop {
       while (!queue.isEmpty() || !running.isEmpty() || !commands.isEmpty()) {
         startWhatFits();
         if (!running.isEmpty() || commands.hasRunning()) {
-          Thread.sleep(options.pollInterval().toMillis());
+          pause.sleep(options.pollInterval());
           observe();
         }
         if (running.interruptedInCleanup()) {
@@ -266,7 +276,11 @@ public final class RunLoop {
     if (pinned.isPresent()) {
       return pinned.filter(slot -> load.fitsPinned(slot.pinned().orElseThrow()));
     }
-    return load.exclusionsForScheduled().map(NodeSlot::scheduled);
+    // Kept off every node the run knows of, a pod could only wait: it would go stale for nothing.
+    Set<String> nodes = queued.context().snapshot().nodes().stream().map(Node::name).collect(Collectors.toSet());
+    return load.exclusionsForScheduled()
+        .filter(excluded -> nodes.isEmpty() || !excluded.containsAll(nodes))
+        .map(NodeSlot::scheduled);
   }
 
   private static Optional<NodeSlot> plannedSlot(QueuedUnit queued) {
