@@ -50,7 +50,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs one plan: starts units within the limits, largest first; looks at what they created every
+ * Runs one plan: starts units within the limits, in {@link StartOrder}; looks at what they created every
  * poll interval, with one list per observed kind per namespace rather than requests per unit;
  * settles each unit as succeeded, failed or stale; re-plans stale ones; and deletes what it
  * created, also when interrupted. Single-threaded: every decision is made on the caller's thread,
@@ -240,13 +240,17 @@ public final class RunLoop {
     }
   }
 
-  // Claims' units first, largest first; pods' backup commands take the slots left.
+  // Claims' units first, in StartOrder; pods' backup commands take the slots left.
   private void startWhatFits() throws InterruptedException {
-    for (Iterator<QueuedUnit> it = queue.iterator(); it.hasNext() && hasRoom(); ) {
-      QueuedUnit queued = it.next();
+    List<QueuedUnit> waiting = new ArrayList<>();
+    queue.forEach(waiting::add);
+    for (QueuedUnit queued : StartOrder.of(waiting, RunLoop::pinnedNode, options.maxPerNode())) {
+      if (!hasRoom()) {
+        break;
+      }
       Optional<NodeSlot> slot = fitsNamespace(queued.unit().namespace()) ? slotIfFits(queued) : Optional.empty();
       if (slot.isPresent()) {
-        it.remove();
+        queue.remove(queued);
         start(queued, slot.get());
       }
     }
@@ -280,7 +284,21 @@ public final class RunLoop {
     Set<String> nodes = queued.context().snapshot().nodes().stream().map(Node::name).collect(Collectors.toSet());
     return load.exclusionsForScheduled()
         .filter(excluded -> nodes.isEmpty() || !excluded.containsAll(nodes))
+        .map(excluded -> nodes.isEmpty() ? excluded : reserving(excluded, nodes))
         .map(NodeSlot::scheduled);
+  }
+
+  // Where the Nodes are known, nodes with pinned units waiting are kept free for them (see StartOrder).
+  private ImmutableSet<String> reserving(ImmutableSet<String> excluded, Set<String> nodes) {
+    List<QueuedUnit> waiting = new ArrayList<>();
+    queue.forEach(waiting::add);
+    ImmutableSet<String> more = ImmutableSet.<String>builder().addAll(excluded)
+        .addAll(StartOrder.reserved(waiting, RunLoop::pinnedNode, excluded, nodes)).build();
+    return more.containsAll(nodes) ? excluded : more;
+  }
+
+  private static Optional<String> pinnedNode(QueuedUnit queued) {
+    return NodeKeys.of(queued.unit().placement(), queued.context().snapshot());
   }
 
   private static Optional<NodeSlot> plannedSlot(QueuedUnit queued) {
