@@ -198,4 +198,24 @@ class EngineTransitionsTest extends EngineTest {
     assertThat(cluster.maxPerNode().values()).containsOnly(1);
     assertThat(left()).isEmpty();
   }
+
+  @Test
+  void aPodTheLibraryCannotReadEndsTheUnitByItsTimeoutNotTheRun() {
+    SimulatedCluster cluster = cluster(Duration.ofHours(2));
+    api.faults(request -> {
+      for (JsonObject pod : api.all(ResourceType.POD, NAMESPACE)) {
+        if (!pod.getAsJsonObject("status").has("containerStatuses")) {
+          pod.getAsJsonObject("status").addProperty("containerStatuses", "not a list");
+          api.put(ResourceType.POD, pod);
+        }
+      }
+      return none();
+    });
+
+    Outcome outcome = only(run(cluster, ON_NODE_1, OPTIONS, same(ON_NODE_1)));
+
+    assertStatus(outcome, OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT);
+    assertThat(outcome.message()).contains("The last look at it failed", "a backup pod cannot be read");
+    assertThat(api.all(ResourceType.JOB, NAMESPACE)).isEmpty();
+  }
 }
