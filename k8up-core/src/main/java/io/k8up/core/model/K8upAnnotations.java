@@ -40,7 +40,7 @@ public final class K8upAnnotations {
   /** On a VolumeSnapshotClass: {@code "true"} makes it the class the library uses for its driver. */
   public static final String SNAPSHOT_CLASS = "k8up.io/is-snapshot-class";
 
-  /** On a VolumeSnapshot: {@code "true"} keeps it from ever being deleted by the library. */
+  /** On an object a run created (a VolumeSnapshot, say): {@code "true"} keeps it from ever being deleted by the library. */
   public static final String KEEP_LABEL = "k8up.io/keep";
 
   /** The label naming the run that created an object. */

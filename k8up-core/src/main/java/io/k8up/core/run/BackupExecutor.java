@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * Runs a plan against a cluster: runs each unit's workflow, as its strategy describes it, within the
- * limits of its {@link ExecutorOptions}, largest claims first; follows the units to their end;
+ * limits of its {@link ExecutorOptions}, the busiest node's work first; follows the units to their end;
  * re-plans units whose placement went stale; deletes everything it created, also when
  * interrupted; and reports one outcome per decision.
  *
@@ -86,8 +86,8 @@ public final class BackupExecutor {
     checkNotNull(plan, "plan");
     checkNotNull(snapshot, "snapshot");
     ProgressListener all = event -> listeners.forEach(listener -> listener.onEvent(event));
-    return new RunLoop(gateway, Clock.systemUTC(), planner, options, tool, sink, runId, snapshots, all)
-        .run(plan, snapshot);
+    return new RunLoop(gateway, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), planner, options,
+        tool, sink, runId, snapshots, all).run(plan, snapshot);
   }
 
   /** Builds a {@link BackupExecutor}; a client or a gateway, a planner and a tool are required. */

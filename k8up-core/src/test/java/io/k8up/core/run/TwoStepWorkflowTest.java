@@ -147,6 +147,40 @@ class TwoStepWorkflowTest {
         .as("the second step never started").isEmpty();
   }
 
+  @Test
+  void aReadinessCheckThatThrowsFailsItsUnitAsTheStrategysFaultAndLeavesNothing() throws Exception {
+    ClusterSnapshot snapshot = claimsOnNodes(Map.of("data", "node-1"));
+    VolumeAccessStrategy broken = new VolumeAccessStrategy() {
+      @Override
+      public String id() {
+        return "broken";
+      }
+
+      @Override
+      public Support supports(ClaimTarget target, ClusterSnapshot cluster) {
+        return Support.supported();
+      }
+
+      @Override
+      public Workflow workflow(BackupUnit unit, RunContext context) {
+        V1Job job = (V1Job) SCRATCH_THEN_JOB.workflow(unit, context).manifests().get(1);
+        return Workflow.of(Step.builder().name("backup").addObjects(job).observed(ImmutableSet.of(ResourceType.JOB))
+            .readiness(look -> {
+              throw new IllegalStateException("no idea");
+            }).build());
+      }
+    };
+    BackupPlanner planner = BackupPlanner.builder().strategies(List.of(broken)).build();
+
+    BackupReport report = BackupExecutor.builder().client(api.client()).planner(planner).tool(TOOL)
+        .runId(RunId.of("test")).options(FAST).build().run(planner.plan(snapshot), snapshot);
+
+    Outcome outcome = report.outcomes().get(0);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.MATERIALIZE_FAILED);
+    assertThat(outcome.message()).contains("strategy broken could not tell where step backup stands: no idea");
+    assertThat(new BatchV1Api(api.client()).listNamespacedJob(NAMESPACE).execute().getItems()).isEmpty();
+  }
+
   /** Plays the volume binder: every claim it sees is bound. */
   private Thread claimBinder() {
     Thread thread = new Thread(() -> {

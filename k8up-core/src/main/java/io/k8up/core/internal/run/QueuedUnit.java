@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A unit waiting for its turn, with the context its workflow is built in.
  *
- * @param size the bytes its claims request, for largest-first order
+ * @param size the bytes its claims request: how long it takes, for the start order
  * @param firstStart when its claims' first attempt started, if one did
  */
 record QueuedUnit(BackupUnit unit, RunContext context, long size, Optional<Instant> firstStart) {}

@@ -8,9 +8,11 @@ import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.ListQuery;
+import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.model.K8upAnnotations;
+import io.k8up.core.model.Node;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
@@ -45,9 +47,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Runs one plan: starts units within the limits, largest first; looks at what they created every
+ * Runs one plan: starts units within the limits, in {@link StartOrder}; looks at what they created every
  * poll interval, with one list per observed kind per namespace rather than requests per unit;
  * settles each unit as succeeded, failed or stale; re-plans stale ones; and deletes what it
  * created, also when interrupted. Single-threaded: every decision is made on the caller's thread,
@@ -60,6 +63,7 @@ public final class RunLoop {
 
   private final KubeGateway gateway;
   private final Clock clock;
+  private final RetryingGateway.Sleeper pause;
   private final ImmutableMap<String, VolumeAccessStrategy> strategies;
   private final ExecutorOptions options;
   private final RunId runId;
@@ -74,10 +78,16 @@ public final class RunLoop {
   private RunningUnits running;
   private UnitRunner runner;
 
-  public RunLoop(KubeGateway gateway, Clock clock, BackupPlanner planner, ExecutorOptions options,
-      BackupToolSpec tool, BackupSink sink, RunId runId, SnapshotSource snapshots, ProgressListener listener) {
+  /**
+   * A loop that makes every call through {@code gateway}, reads the time from {@code clock} and
+   * waits between polls through {@code pause}: tests give a fake clock that the pause advances.
+   */
+  public RunLoop(KubeGateway gateway, Clock clock, RetryingGateway.Sleeper pause, BackupPlanner planner,
+      ExecutorOptions options, BackupToolSpec tool, BackupSink sink, RunId runId, SnapshotSource snapshots,
+      ProgressListener listener) {
     this.gateway = gateway;
     this.clock = clock;
+    this.pause = pause;
     this.strategies = planner.strategies().stream()
         .collect(ImmutableMap.toImmutableMap(VolumeAccessStrategy::id, strategy -> strategy));
     this.options = options;
@@ -101,7 +111,7 @@ public final class RunLoop {
       while (!queue.isEmpty() || !running.isEmpty() || !commands.isEmpty()) {
         startWhatFits();
         if (!running.isEmpty() || commands.hasRunning()) {
-          Thread.sleep(options.pollInterval().toMillis());
+          pause.sleep(options.pollInterval());
           observe();
         }
         if (running.interruptedInCleanup()) {
@@ -230,13 +240,17 @@ public final class RunLoop {
     }
   }
 
-  // Claims' units first, largest first; pods' backup commands take the slots left.
+  // Claims' units first, in StartOrder; pods' backup commands take the slots left.
   private void startWhatFits() throws InterruptedException {
-    for (Iterator<QueuedUnit> it = queue.iterator(); it.hasNext() && hasRoom(); ) {
-      QueuedUnit queued = it.next();
+    List<QueuedUnit> waiting = new ArrayList<>();
+    queue.forEach(waiting::add);
+    for (QueuedUnit queued : StartOrder.of(waiting, RunLoop::pinnedNode, options.maxPerNode())) {
+      if (!hasRoom()) {
+        break;
+      }
       Optional<NodeSlot> slot = fitsNamespace(queued.unit().namespace()) ? slotIfFits(queued) : Optional.empty();
       if (slot.isPresent()) {
-        it.remove();
+        queue.remove(queued);
         start(queued, slot.get());
       }
     }
@@ -266,7 +280,25 @@ public final class RunLoop {
     if (pinned.isPresent()) {
       return pinned.filter(slot -> load.fitsPinned(slot.pinned().orElseThrow()));
     }
-    return load.exclusionsForScheduled().map(NodeSlot::scheduled);
+    // Kept off every node the run knows of, a pod could only wait: it would go stale for nothing.
+    Set<String> nodes = queued.context().snapshot().nodes().stream().map(Node::name).collect(Collectors.toSet());
+    return load.exclusionsForScheduled()
+        .filter(excluded -> nodes.isEmpty() || !excluded.containsAll(nodes))
+        .map(excluded -> nodes.isEmpty() ? excluded : reserving(excluded, nodes))
+        .map(NodeSlot::scheduled);
+  }
+
+  // Where the Nodes are known, nodes with pinned units waiting are kept free for them (see StartOrder).
+  private ImmutableSet<String> reserving(ImmutableSet<String> excluded, Set<String> nodes) {
+    List<QueuedUnit> waiting = new ArrayList<>();
+    queue.forEach(waiting::add);
+    ImmutableSet<String> more = ImmutableSet.<String>builder().addAll(excluded)
+        .addAll(StartOrder.reserved(waiting, RunLoop::pinnedNode, excluded, nodes)).build();
+    return more.containsAll(nodes) ? excluded : more;
+  }
+
+  private static Optional<String> pinnedNode(QueuedUnit queued) {
+    return NodeKeys.of(queued.unit().placement(), queued.context().snapshot());
   }
 
   private static Optional<NodeSlot> plannedSlot(QueuedUnit queued) {

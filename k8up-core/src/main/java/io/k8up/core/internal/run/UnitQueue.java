@@ -15,7 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
-/** The units waiting for their turn: largest first, then by namespace and first claim, for a stable order. */
+/**
+ * The units waiting for their turn, largest first, then by namespace and first claim, for a stable
+ * order among equals; {@link StartOrder} decides which starts.
+ */
 final class UnitQueue implements Iterable<QueuedUnit> {
 
   private static final Comparator<QueuedUnit> LARGEST_FIRST = Comparator
@@ -51,6 +54,11 @@ final class UnitQueue implements Iterable<QueuedUnit> {
   /** Puts back a unit whose start was cut short, last. */
   void putBack(QueuedUnit queued) {
     queue.add(queued);
+  }
+
+  /** Takes {@code queued} out of the queue, to start it. */
+  void remove(QueuedUnit queued) {
+    queue.remove(queued);
   }
 
   boolean isEmpty() {

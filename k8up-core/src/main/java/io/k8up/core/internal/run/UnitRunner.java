@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -172,7 +173,7 @@ final class UnitRunner {
     }
     for (UnitInFlight unit : running) {
       Optional<KubeFailure> failure = unit.step().observed().stream().map(failed::get)
-          .filter(java.util.Objects::nonNull).findFirst();
+          .filter(Objects::nonNull).findFirst();
       if (failure.isPresent()) {
         // Without a view of the namespace nothing can be decided but forbidden and overdue units.
         units.lookFailed(unit, failure.get());
@@ -182,6 +183,11 @@ final class UnitRunner {
         evaluate(unit, listed);
       } catch (KubeFailure e) {
         units.lookFailed(unit, e);
+      } catch (IllegalArgumentException e) {
+        // A pod this library cannot read ends nothing by itself; the unit timeout still applies.
+        units.failIfOverdue(unit, "The last look at it failed: " + e.getMessage());
+      } catch (IllegalStateException e) {
+        units.finish(unit, OutcomeStatus.FAILED, OutcomeReason.MATERIALIZE_FAILED, e.getMessage());
       }
     }
   }
@@ -248,13 +254,13 @@ final class UnitRunner {
     };
   }
 
-  // Plug-in code: a throw is the unit's failure, never the run's.
+  // Plug-in code: a throw is the unit's failure (MATERIALIZE_FAILED, as a strategy's fault), never the run's.
   private StepState check(UnitInFlight unit, Look look) {
     try {
-      return java.util.Objects.requireNonNull(unit.step().readiness().check(look), "it returned nothing");
+      return Objects.requireNonNull(unit.step().readiness().check(look), "it returned nothing");
     } catch (RuntimeException e) {
-      return StepState.failed(io.k8up.core.spi.StepFailure.BACKUP_FAILED, "strategy " + unit.unit.strategyId()
-          + " could not tell where step " + unit.step().name() + " stands: " + e.getMessage());
+      throw new IllegalStateException("strategy " + unit.unit.strategyId() + " could not tell where step "
+          + unit.step().name() + " stands: " + e.getMessage(), e);
     }
   }
 
