@@ -237,7 +237,7 @@ class Fabric8GatewayTest {
         }
       });
       assertThat(new String(session.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("rows");
-      assertThat(stderr.get(10, TimeUnit.SECONDS)).isEqualTo("warning");
+      assertThat(stderr.get(10, TimeUnit.SECONDS)).as("standard error, the session ending %s", session.awaitEnd(Duration.ofSeconds(1))).isEqualTo("warning");
       assertThat(session.awaitEnd(Duration.ofSeconds(10))).contains(ExecEnd.exited(3));
     }
     assertThat(gateway.requestCount() - before).as("one request").isEqualTo(1);
