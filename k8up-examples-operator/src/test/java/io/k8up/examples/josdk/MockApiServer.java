@@ -11,12 +11,16 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -41,13 +45,7 @@ final class MockApiServer implements BeforeEachCallback, AfterEachCallback {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
         new KubernetesMixedDispatcher(responses), false);
     server.init();
-    client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
-        .withMasterUrl(server.url("/"))
-        .withNamespace("default")
-        .withConnectionTimeout(2_000)
-        .withRequestTimeout(5_000)
-        .withRequestRetryBackoffLimit(0)
-        .build()).build();
+    client = clientAs("k8up-rwo-test");
     // The CRD lets the CRUD dispatcher know the resource is namespaced and has a status subresource.
     try (InputStream crd = Files.newInputStream(BackupScheduleCrdTest.CHECKED_IN)) {
       client.apiextensions().v1().customResourceDefinitions()
@@ -69,5 +67,33 @@ final class MockApiServer implements BeforeEachCallback, AfterEachCallback {
 
   KubernetesClient client() {
     return client;
+  }
+
+  /**
+   * A client of its own, whose requests carry {@code userAgent}, so that {@link #takeRecorded}
+   * tells them from the test's; close it at the end of the test.
+   */
+  KubernetesClient clientAs(String userAgent) {
+    return new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
+        .withMasterUrl(server.url("/"))
+        .withNamespace("default")
+        .withUserAgent(userAgent)
+        .withConnectionTimeout(2_000)
+        .withRequestTimeout(5_000)
+        .withRequestRetryBackoffLimit(0)
+        .build()).build();
+  }
+
+  /** The requests received since the last call from clients made with {@code userAgent}, oldest first. */
+  List<RecordedRequest> takeRecorded(String userAgent) throws InterruptedException {
+    List<RecordedRequest> requests = new ArrayList<>();
+    RecordedRequest request = server.takeRequest(10, TimeUnit.MILLISECONDS);
+    while (request != null) {
+      if (userAgent.equals(request.getHeader("User-Agent"))) {
+        requests.add(request);
+      }
+      request = server.takeRequest(10, TimeUnit.MILLISECONDS);
+    }
+    return requests;
   }
 }
