@@ -54,9 +54,11 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
   @Override
   public UpdateControl<BackupSchedule> reconcile(BackupSchedule schedule, Context<BackupSchedule> context) {
     DueRun run;
+    K8upRwo library;
     try {
       run = DueRun.of(schedule);
-    } catch (IllegalArgumentException e) {
+      library = backups.of(schedule.getSpec(), run.runId(), context.getClient());
+    } catch (IllegalArgumentException | IllegalStateException e) {
       // Retrying cannot help: the next reconcile comes with the fixed spec.
       return notStarted(schedule, context, "InvalidSpec", e.getMessage(), Optional.empty());
     }
@@ -71,15 +73,13 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
     }
     try (NamespaceLocks.Held held = lock.get()) {
       Instant start = clock.instant();
-      BackupReport report = backups.of(schedule.getSpec(), run.runId(), context.getClient()).run();
+      BackupReport report = library.run();
       BackupScheduleStatus status = ScheduleStatuses.afterRun(schedule, run, report, start, clock.instant());
       ScheduleEvents.record(context.getClient(), schedule, report.hasFailures() ? ScheduleEvents.WARNING
           : ScheduleEvents.NORMAL, report.hasFailures() ? "BackupFailed" : "BackupSucceeded",
           "run " + run.runId().value() + ": " + ScheduleStatuses.summaryOf(status.getSummary()), clock.instant());
       schedule.setStatus(status);
       return UpdateControl.patchStatus(schedule).rescheduleAfter(Interval.parse(schedule.getSpec().getInterval()));
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      return notStarted(schedule, context, "InvalidSpec", e.getMessage(), Optional.empty());
     } catch (SnapshotException e) {
       return notStarted(schedule, context, "ClusterReadFailed",
           "cannot read namespace " + namespace + ", retrying in " + retryDelay + ": " + e.getMessage(),
