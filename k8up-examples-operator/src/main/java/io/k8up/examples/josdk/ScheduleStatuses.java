@@ -4,7 +4,6 @@ import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeStatus;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
