@@ -1,0 +1,60 @@
+package io.k8up.examples.josdk;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.k8up.core.K8upRwo;
+import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.ImmutableExecutorOptions;
+import io.k8up.core.spi.InstalledStrategies;
+import io.k8up.core.spi.RunId;
+import io.k8up.fabric8.Fabric8Gateway;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Builds the {@link K8upRwo} of one run of a schedule: its namespace, strategies, limits and run id, on the fabric8 gateway. */
+final class ScheduledBackups {
+
+  private final ExecutorOptions options;
+  private final Consumer<K8upRwo.Builder> settings;
+
+  ScheduledBackups(ExecutorOptions options, Consumer<K8upRwo.Builder> settings) {
+    this.options = options;
+    this.settings = settings;
+  }
+
+  /**
+   * The library for run {@code runId} of {@code spec}.
+   *
+   * @throws IllegalArgumentException or IllegalStateException if the spec names an unknown
+   *     strategy or a limit below 1
+   */
+  K8upRwo of(BackupScheduleSpec spec, RunId runId, KubernetesClient client) {
+    ImmutableExecutorOptions.Builder limits = ImmutableExecutorOptions.builder().from(options);
+    if (spec.getMaxConcurrent() != null) {
+      limits.maxConcurrent(spec.getMaxConcurrent());
+    }
+    if (spec.getMaxPerNode() != null) {
+      limits.maxPerNode(spec.getMaxPerNode());
+    }
+    K8upRwo.Builder backups = K8upRwo.builder();
+    settings.accept(backups);
+    backups.liveCluster(Fabric8Gateway.of(client), List.of(spec.getNamespace()))
+        .requireOptIn(spec.isRequireOptIn())
+        .executorOptions(limits.build())
+        .runId(runId);
+    if (!spec.getStrategyOrder().isEmpty()) {
+      backups.strategyOrder(spec.getStrategyOrder());
+    }
+    return backups.build();
+  }
+
+  /**
+   * The library that sweeps run {@code runId} in {@code namespace}: with every installed strategy,
+   * whatever the spec says now, so that a spec edited since the run cannot hide its objects.
+   */
+  K8upRwo sweeper(String namespace, RunId runId, KubernetesClient client) {
+    K8upRwo.Builder backups = K8upRwo.builder();
+    settings.accept(backups);
+    return backups.liveCluster(Fabric8Gateway.of(client), List.of(namespace)).executorOptions(options)
+        .strategies(InstalledStrategies.load().all()).runId(runId).build();
+  }
+}

@@ -1,0 +1,182 @@
+package io.k8up.examples.josdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.k8up.core.run.ExecutorOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The reconciler called as the Java Operator SDK calls it, with a {@link Context} that gives it
+ * the test's fabric8 client, against fabric8's mock API server in CRUD mode; a test thread plays
+ * the Job controller, and the test applies the status patch the reconciler returns, as the SDK does.
+ */
+@Timeout(60)
+class BackupScheduleReconcilerTest {
+
+  @RegisterExtension final MockApiServer api = new MockApiServer();
+
+  private final ExecutorOptions fast = ExecutorOptions.builder().pollInterval(Duration.ofMillis(20)).build();
+
+  @Test
+  void aDueScheduleRunsTheJobsOfABackupAndWritesOutcomesConditionsAndAnEvent() throws Exception {
+    KubernetesClient client = api.client();
+    Cluster.claimInUse(client, "shop");
+    BackupSchedule schedule = Cluster.schedule(client, "nightly", "shop");
+    BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder().executorOptions(fast).build();
+
+    UpdateControl<BackupSchedule> control;
+    List<String> jobs;
+    try (JobController jobController = new JobController(client, "shop", "Complete")) {
+      control = reconciler.reconcile(schedule, contextOf(client));
+      jobs = List.copyOf(jobController.seen());
+    }
+
+    assertThat(control.isPatchStatus()).isTrue();
+    assertThat(control.getScheduleDelay()).contains(Duration.ofHours(1).toMillis());
+    BackupSchedule stored = applyStatus(client, control);
+    BackupScheduleStatus status = stored.getStatus();
+    assertThat(jobs).singleElement().asString().startsWith("k8up-rwo-" + status.getLastRunId());
+    assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems()).as("run cleaned up").isEmpty();
+    assertThat(status.getOutcomes()).singleElement().satisfies(outcome -> {
+      assertThat(outcome.getName()).isEqualTo("shop/data");
+      assertThat(outcome.getStatus()).as(outcome.getMessage()).isEqualTo("SUCCEEDED");
+    });
+    assertThat(status.getSummary().getSucceeded()).isEqualTo(1);
+    assertThat(status.getLastStartTime()).isNotNull();
+    assertThat(status.getLastEndTime()).isNotNull();
+    assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus)
+        .containsExactlyInAnyOrder(tuple("Ready", "True"), tuple("Succeeded", "True"));
+    assertThat(status.getConditions()).allSatisfy(condition -> {
+      assertThat(condition.getObservedGeneration()).isEqualTo(stored.getMetadata().getGeneration());
+      assertThat(condition.getLastTransitionTime()).isNotNull();
+    });
+    assertThat(client.v1().events().inNamespace("ops").list().getItems()).extracting(Event::getReason)
+        .containsExactly("BackupSucceeded");
+
+    UpdateControl<BackupSchedule> next = reconciler.reconcile(stored, contextOf(client));
+    assertThat(next.isNoUpdate()).as("not due again within the hour").isTrue();
+    assertThat(next.getScheduleDelay()).hasValueSatisfying(delay ->
+        assertThat(delay).isPositive().isLessThanOrEqualTo(Duration.ofHours(1).toMillis()));
+  }
+
+  @Test
+  void aDeletedScheduleSweepsWhatItsRunLeftBehind() throws Exception {
+    KubernetesClient client = api.client();
+    Cluster.claimInUse(client, "shop");
+    BackupSchedule schedule = Cluster.schedule(client, "nightly", "shop");
+    BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder()
+        .executorOptions(ExecutorOptions.builder().from(fast).keepFailedUnits(true).build()).build();
+
+    UpdateControl<BackupSchedule> control;
+    try (JobController jobController = new JobController(client, "shop", "Failed")) {
+      control = reconciler.reconcile(schedule, contextOf(client));
+    }
+    BackupSchedule stored = applyStatus(client, control);
+    assertThat(stored.getStatus().getOutcomes()).singleElement().extracting(ClaimOutcome::getStatus)
+        .isEqualTo("FAILED");
+    assertThat(stored.getStatus().getConditions()).filteredOn(condition -> condition.getType().equals("Succeeded"))
+        .singleElement().extracting(Condition::getStatus).isEqualTo("False");
+    assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems())
+        .as("the failed Job is kept for inspection").isNotEmpty();
+
+    DeleteControl deleted = reconciler.cleanup(stored, contextOf(client));
+
+    assertThat(deleted.isRemoveFinalizer()).isTrue();
+    assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems()).as("swept").isEmpty();
+    assertThat(client.pods().inNamespace("shop").list().getItems()).extracting(pod -> pod.getMetadata().getName())
+        .containsExactly("app-0");
+  }
+
+  @Test
+  void twoSchedulesOfOneNamespaceDoNotBackItUpAtOnce() throws Exception {
+    KubernetesClient client = api.client();
+    Cluster.claimInUse(client, "shop");
+    BackupSchedule first = Cluster.schedule(client, "nightly", "shop");
+    BackupSchedule second = Cluster.schedule(client, "hourly", "shop");
+    NamespaceLocks locks = new NamespaceLocks();
+    BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder().locks(locks).executorOptions(fast)
+        .retryDelay(Duration.ofSeconds(7)).build();
+
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<UpdateControl<BackupSchedule>> running;
+      // No Job controller yet: the first run waits for its Job while the second schedule comes due.
+      running = thread.submit(() -> reconciler.reconcile(first, contextOf(client)));
+      awaitJobIn(client, "shop");
+      assertThat(locks.holder("shop")).contains("ops/nightly");
+
+      UpdateControl<BackupSchedule> busy = reconciler.reconcile(second, contextOf(client));
+
+      assertThat(busy.isNoUpdate()).isTrue();
+      assertThat(busy.getScheduleDelay()).contains(Duration.ofSeconds(7).toMillis());
+      try (JobController jobController = new JobController(client, "shop", "Complete")) {
+        assertThat(running.get(30, TimeUnit.SECONDS).isPatchStatus()).isTrue();
+      }
+      assertThat(locks.holder("shop")).as("released when the run ends").isEmpty();
+      try (JobController jobController = new JobController(client, "shop", "Complete")) {
+        assertThat(reconciler.reconcile(second, contextOf(client)).isPatchStatus()).as("runs once free").isTrue();
+      }
+    } finally {
+      thread.shutdownNow();
+      assertThat(thread.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void anInvalidScheduleSaysWhatToFixAndRunsNothing() {
+    KubernetesClient client = api.client();
+    BackupSchedule schedule = Cluster.schedule(client, "nightly", "shop");
+    schedule.getSpec().setStrategyOrder(List.of("no-such-strategy"));
+
+    UpdateControl<BackupSchedule> control = BackupScheduleReconciler.builder().build()
+        .reconcile(schedule, contextOf(client));
+
+    assertThat(control.getScheduleDelay()).as("retrying cannot help").isEmpty();
+    assertThat(control.getResource().orElseThrow().getStatus().getConditions()).singleElement().satisfies(ready -> {
+      assertThat(ready.getType()).isEqualTo("Ready");
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("InvalidSpec");
+      assertThat(ready.getMessage()).contains("no-such-strategy");
+    });
+    assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems()).isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Context<BackupSchedule> contextOf(KubernetesClient client) {
+    Context<BackupSchedule> context = mock(Context.class);
+    when(context.getClient()).thenReturn(client);
+    return context;
+  }
+
+  /** Writes the status the reconciler returned, as the SDK does, and reads the schedule back. */
+  private static BackupSchedule applyStatus(KubernetesClient client, UpdateControl<BackupSchedule> control) {
+    BackupSchedule schedule = control.getResource().orElseThrow();
+    client.resource(schedule).updateStatus();
+    return client.resources(BackupSchedule.class).inNamespace("ops").withName(schedule.getMetadata().getName()).get();
+  }
+
+  private static void awaitJobIn(KubernetesClient client, String namespace) throws InterruptedException {
+    CountDownLatch created = new CountDownLatch(1);
+    while (client.batch().v1().jobs().inNamespace(namespace).list().getItems().isEmpty()) {
+      created.await(20, TimeUnit.MILLISECONDS);
+    }
+  }
+}

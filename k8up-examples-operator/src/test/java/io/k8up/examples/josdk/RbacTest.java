@@ -1,0 +1,121 @@
+package io.k8up.examples.josdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.k8up.core.run.ExecutorOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code deploy/rbac.yaml} grants every request the reconciler makes for a run and a cleanup, and
+ * its backup and PersistentVolume roles hold nothing such a scenario leaves unused. The requests
+ * are recorded on the mock API server, each mapped to the permission it needs.
+ */
+@Timeout(60)
+class RbacTest {
+
+  static final Path RBAC = Path.of("deploy", "rbac.yaml");
+  private static final String OPERATOR = "k8up-rwo-operator";
+  /** Granted for what this scenario does not meet: a Job's pod that does not start (job-per-pvc.yaml). */
+  private static final Set<String> NOT_EXERCISED = Set.of("events:list");
+
+  @RegisterExtension final MockApiServer api = new MockApiServer();
+
+  @Test
+  void theRolesGrantWhatARunAndACleanupNeedAndTheBackupRolesNoMore() throws Exception {
+    Cluster.claimInUse(api.client(), "shop");
+    BackupSchedule schedule = Cluster.schedule(api.client(), "nightly", "shop");
+    api.takeRecorded(OPERATOR);
+    BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder()
+        .executorOptions(ExecutorOptions.builder().pollInterval(Duration.ofMillis(20)).build()).build();
+
+    List<RecordedRequest> requests;
+    try (KubernetesClient operator = api.clientAs(OPERATOR);
+        JobController jobs = new JobController(api.client(), "shop", "Complete")) {
+      Context<BackupSchedule> context = contextOf(operator);
+      BackupSchedule stored = reconciler.reconcile(schedule, context).getResource().orElseThrow();
+      reconciler.cleanup(stored, context);
+      requests = api.takeRecorded(OPERATOR);
+    }
+
+    Map<String, Set<String>> granted = grantsByRole();
+    Set<String> needed = requests.stream().map(RbacTest::permission).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> grantedAnywhere = granted.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+    assertThat(needed).as("add these to %s", RBAC).isSubsetOf(grantedAnywhere)
+        .contains("batch/jobs:create", "batch/jobs:delete", "persistentvolumes:list", "events:create");
+    for (String role : List.of("k8up-rwo-operator-backups", "k8up-rwo-operator-persistentvolumes")) {
+      Set<String> unused = new TreeSet<>(granted.get(role));
+      unused.removeAll(needed);
+      unused.removeAll(NOT_EXERCISED);
+      assertThat(unused).as("%s in %s grants what the reconciler never asks for: remove it", role, RBAC).isEmpty();
+    }
+  }
+
+  /** ClusterRole name to the {@code group/resource:verb} permissions it grants (core group: no prefix). */
+  private Map<String, Set<String>> grantsByRole() throws IOException {
+    Map<String, Set<String>> grants = new TreeMap<>();
+    try (InputStream in = Files.newInputStream(RBAC)) {
+      for (HasMetadata object : api.client().load(in).items()) {
+        if (object instanceof ClusterRole role) {
+          Set<String> permissions = new TreeSet<>();
+          role.getRules().forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources()
+              .forEach(resource -> rule.getVerbs().forEach(verb ->
+                  permissions.add((group.isEmpty() ? "" : group + "/") + resource + ":" + verb)))));
+          grants.put(role.getMetadata().getName(), permissions);
+        }
+      }
+    }
+    return grants;
+  }
+
+  /** The permission a request needs, e.g. {@code DELETE /apis/batch/v1/namespaces/shop/jobs/x} is {@code batch/jobs:delete}. */
+  static String permission(RecordedRequest request) {
+    String[] pathAndQuery = request.getPath().split("\\?", 2);
+    List<String> segments = Arrays.asList(pathAndQuery[0].replaceFirst("^/", "").split("/"));
+    boolean core = segments.get(0).equals("api");
+    String group = core ? "" : segments.get(1) + "/";
+    List<String> rest = segments.subList(core ? 2 : 3, segments.size());
+    if (rest.size() >= 2 && rest.get(0).equals("namespaces")) {
+      rest = rest.subList(2, rest.size());
+    }
+    String resource = rest.get(0) + (rest.size() > 2 ? "/" + rest.get(2) : "");
+    boolean named = rest.size() > 1;
+    String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
+    String verb = switch (request.getMethod()) {
+      case "GET" -> query.contains("watch=true") ? "watch" : named ? "get" : "list";
+      case "POST" -> "create";
+      case "DELETE" -> named ? "delete" : "deletecollection";
+      case "PATCH" -> "patch";
+      case "PUT" -> "update";
+      default -> throw new AssertionError("map HTTP method " + request.getMethod() + " to an RBAC verb here");
+    };
+    return group + resource + ":" + verb;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Context<BackupSchedule> contextOf(KubernetesClient client) {
+    Context<BackupSchedule> context = mock(Context.class);
+    when(context.getClient()).thenReturn(client);
+    return context;
+  }
+}
