@@ -2,7 +2,6 @@ package io.k8up.core.kube;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Status;
-import io.kubernetes.client.openapi.models.V1StatusCause;
 import io.kubernetes.client.util.WebSocketStreamHandler;
 import io.kubernetes.client.util.WebSockets;
 import java.io.IOException;
@@ -79,33 +78,6 @@ final class WebSocketExecSession implements ExecSession {
     ended.countDown();
   }
 
-  private ExecEnd fromStatus(String json) {
-    V1Status status;
-    try {
-      status = client.getJSON().deserialize(json, V1Status.class);
-    } catch (RuntimeException e) {
-      return ExecEnd.broken("the exit status could not be read: " + json);
-    }
-    if (status == null) {
-      return ExecEnd.broken("the exit status was empty");
-    }
-    if ("Success".equals(status.getStatus())) {
-      return ExecEnd.exited(0);
-    }
-    if (status.getDetails() != null && status.getDetails().getCauses() != null) {
-      for (V1StatusCause cause : status.getDetails().getCauses()) {
-        if ("ExitCode".equals(cause.getReason())) {
-          try {
-            return ExecEnd.exited(Integer.parseInt(cause.getMessage()));
-          } catch (NumberFormatException e) {
-            break;
-          }
-        }
-      }
-    }
-    return ExecEnd.broken(Optional.ofNullable(status.getMessage()).orElse(json));
-  }
-
   private String messageOf(Response response) {
     try {
       String body = response.peekBody(4096).string();
@@ -140,7 +112,7 @@ final class WebSocketExecSession implements ExecSession {
       try (in) {
         json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      end(fromStatus(json));
+      end(ExecEnd.fromStatus(json));
       close();
     }
 

@@ -1,9 +1,5 @@
 package io.k8up.fabric8.internal;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.WebSocket;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
@@ -109,7 +105,7 @@ public final class Fabric8ExecSession implements ExecSession, WebSocket.Listener
       switch (channel) {
         case STDOUT -> stdout.offer(data);
         case STDERR -> stderr.offer(data);
-        case STATUS -> end(fromStatus(new String(data, StandardCharsets.UTF_8)));
+        case STATUS -> end(ExecEnd.fromStatus(new String(data, StandardCharsets.UTF_8)));
         default -> {
           // Channel 0 is standard input, never opened; others are not part of v4.
         }
@@ -169,42 +165,6 @@ public final class Fabric8ExecSession implements ExecSession, WebSocket.Listener
   private void end(ExecEnd how) {
     end.compareAndSet(null, how);
     ended.countDown();
-  }
-
-  private static ExecEnd fromStatus(String json) {
-    JsonObject status;
-    try {
-      JsonElement parsed = JsonParser.parseString(json);
-      if (!parsed.isJsonObject()) {
-        return ExecEnd.broken(bounded("the exit status could not be read: " + json));
-      }
-      status = parsed.getAsJsonObject();
-    } catch (JsonParseException e) {
-      return ExecEnd.broken(bounded("the exit status could not be read: " + json));
-    }
-    if ("Success".equals(text(status, "status"))) {
-      return ExecEnd.exited(0);
-    }
-    JsonElement details = status.get("details");
-    JsonElement causes = details != null && details.isJsonObject() ? details.getAsJsonObject().get("causes") : null;
-    if (causes != null && causes.isJsonArray()) {
-      for (JsonElement cause : causes.getAsJsonArray()) {
-        if (cause.isJsonObject() && "ExitCode".equals(text(cause.getAsJsonObject(), "reason"))) {
-          try {
-            return ExecEnd.exited(Integer.parseInt(text(cause.getAsJsonObject(), "message")));
-          } catch (NumberFormatException e) {
-            break;
-          }
-        }
-      }
-    }
-    String message = text(status, "message");
-    return ExecEnd.broken(bounded(message == null ? json : message));
-  }
-
-  private static String text(JsonObject object, String field) {
-    JsonElement value = object.get(field);
-    return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
   }
 
   private static String bounded(String message) {
