@@ -80,7 +80,7 @@ class K8upRwoTest {
   void runsStreamBackupCommandsIntoTheSinkGiven() throws Exception {
     ClusterSnapshot cached = ClusterSnapshot.of(List.of(), List.of(), List.of(Fixtures.runningPod("db-0", "node-1")
         .putAnnotations(K8upAnnotations.BACKUP_COMMAND, "pg_dumpall").build()));
-    ExecScript.of(NAMESPACE, "db-0", "app", "pg_dumpall").stdout("-- dump").exits(api.server(), 0);
+    ExecScript.of(NAMESPACE, "db-0", "app", "pg_dumpall").stdout("-- dump").exits(api, 0);
     RecordingSink sink = new RecordingSink();
     K8upRwo backups = K8upRwo.builder()
         .liveCluster(api.client(), List.of(NAMESPACE), namespaces -> cached)

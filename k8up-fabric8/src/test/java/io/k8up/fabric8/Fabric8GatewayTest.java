@@ -7,10 +7,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.server.mock.ErrorStreamMessage;
-import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
-import io.fabric8.kubernetes.client.server.mock.StatusMessage;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.k8up.core.kube.ExecEnd;
 import io.k8up.core.kube.ExecSession;
 import io.k8up.core.kube.KubeFailure;
@@ -216,32 +220,54 @@ class Fabric8GatewayTest {
 
   @Test
   void execStreamsOutputAndEndsWithTheExitStatus() throws Exception {
-    KubeGateway gateway = Fabric8Gateway.of(api.client());
-    api.server().expect().get()
-        .withPath(EXEC_PATH)
-        .andUpgradeToWebSocket().open()
-        .immediately().andEmit(new OutputStreamMessage("rows"))
-        // Apart: the mock schedules each emission on its own, and two at one instant may cross.
-        .waitFor(50).andEmit(new ErrorStreamMessage("warning"))
-        .waitFor(100).andEmit(new StatusMessage(exitStatus(3)))
-        .done().once();
-    long before = gateway.requestCount();
+    // A server of its own that sends the three frames in order from one thread: the mock's scripted
+    // sockets schedule each emission on its own and close the socket whenever none is pending, so a
+    // first emission sent before the next is scheduled ends the session early.
+    try (MockWebServer server = new MockWebServer();
+        KubernetesClient client = Fabric8MockServer.clientFor(startedWithOneExec(server))) {
+      KubeGateway gateway = Fabric8Gateway.of(client);
 
-    try (ExecSession session = gateway.exec("shop", "db-0", "app", List.of("sh", "-c", "dump --all"))) {
-      // Drained at once, as k8up-core's command runner drains it beside the output.
-      CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> {
-        try {
-          return new String(session.stderr().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      assertThat(new String(session.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("rows");
-      assertThat(stderr.get(10, TimeUnit.SECONDS)).as("standard error, the session ending %s", session.awaitEnd(Duration.ofSeconds(1))).isEqualTo("warning");
-      assertThat(session.awaitEnd(Duration.ofSeconds(10))).contains(ExecEnd.exited(3));
+      try (ExecSession session = gateway.exec("shop", "db-0", "app", List.of("sh", "-c", "dump --all"))) {
+        // Drained at once, as k8up-core's command runner drains it beside the output.
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> {
+          try {
+            return new String(session.stderr().readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        assertThat(new String(session.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("rows");
+        assertThat(stderr.get(10, TimeUnit.SECONDS)).isEqualTo("warning");
+        assertThat(session.awaitEnd(Duration.ofSeconds(10))).contains(ExecEnd.exited(3));
+      }
+      assertThat(gateway.requestCount()).as("one request").isEqualTo(1);
+      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(server.takeRequest(1, TimeUnit.SECONDS).getPath()).isEqualTo(EXEC_PATH);
     }
-    assertThat(gateway.requestCount() - before).as("one request").isEqualTo(1);
-    assertThat(api.takeRecorded()).extracting(RecordedRequest::getPath).containsExactly(EXEC_PATH);
+  }
+
+  // Answers the first request with a socket that sends "rows" on standard output, "warning" on
+  // standard error, then exit status 3, as kubelet frames them, and closes.
+  private static String startedWithOneExec(MockWebServer server) {
+    server.enqueue(new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+      @Override
+      public void onOpen(WebSocket socket, Response response) {
+        socket.send(frame(1, "rows"));
+        socket.send(frame(2, "warning"));
+        socket.send(frame(3, Serialization.asJson(exitStatus(3))));
+        socket.close(1000, "done");
+      }
+    }));
+    server.start();
+    return server.url("/").toString();
+  }
+
+  private static byte[] frame(int channel, String data) {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    byte[] framed = new byte[bytes.length + 1];
+    framed[0] = (byte) channel;
+    System.arraycopy(bytes, 0, framed, 1, bytes.length);
+    return framed;
   }
 
   @Test

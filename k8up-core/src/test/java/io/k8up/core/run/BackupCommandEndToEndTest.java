@@ -96,7 +96,7 @@ class BackupCommandEndToEndTest {
   void aTarStreamedThroughResticComesBackByteForByte() throws Exception {
     Path source = GeneratedFiles.write(Files.createDirectory(work.resolve("source")), 7);
     byte[] tar = runHere(List.of("tar", "-C", source.toString(), "-cf", "-", "."));
-    commandWrites(tar).exits(api.server(), 0);
+    commandWrites(tar).exits(api, 0);
 
     Outcome outcome = run(sink(PASSWORD));
 
@@ -122,7 +122,7 @@ class BackupCommandEndToEndTest {
     int before = repository.snapshots().size();
     byte[] half = new byte[300 * 1024];
     Arrays.fill(half, (byte) 'd');
-    commandWrites(half).stderr("tar: ./db: file changed as we read it").exits(api.server(), 2);
+    commandWrites(half).stderr("tar: ./db: file changed as we read it").exits(api, 2);
 
     Outcome outcome = run(sink(PASSWORD));
 
@@ -134,7 +134,7 @@ class BackupCommandEndToEndTest {
 
   @Test
   void aWrongPasswordFailsTheSinkWithResticsOwnWords() {
-    commandWrites("-- dump".getBytes()).exits(api.server(), 0);
+    commandWrites("-- dump".getBytes()).exits(api, 0);
 
     Outcome outcome = run(sink("not-the-password"));
 
@@ -144,7 +144,7 @@ class BackupCommandEndToEndTest {
 
   @Test
   void aMissingResticFailsTheSinkSayingHowToInstallIt() {
-    commandWrites("-- dump".getBytes()).exits(api.server(), 0);
+    commandWrites("-- dump".getBytes()).exits(api, 0);
 
     Outcome outcome = run(ResticSink.builder().executable(work.resolve("no-restic-here").toString()).build());
 

@@ -75,7 +75,7 @@ class BackupCommandExecutionTest {
   @Test
   void streamsTheOutputOfACommandThatExitsZeroIntoTheSinkAndCommitsIt() throws Exception {
     ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("PGDMP-1 ").stderr("dumping shop").stdout("PGDMP-2")
-        .exits(api.server(), 0);
+        .exits(api, 0);
 
     Outcome outcome = runOne();
 
@@ -98,7 +98,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void runsTheCommandInTheContainerTheAnnotationNames() throws Exception {
-    ExecScript.of(NAMESPACE, "db-0", "sidecar", DUMP).stdout("dump").exits(api.server(), 0);
+    ExecScript.of(NAMESPACE, "db-0", "sidecar", DUMP).stdout("dump").exits(api, 0);
 
     BackupReport report = run(databasePod(Map.of(K8upAnnotations.BACKUP_COMMAND, DUMP,
         K8upAnnotations.BACKUP_COMMAND_CONTAINER, "sidecar")), BackupExecutorTest.FAST, sink);
@@ -114,7 +114,7 @@ class BackupCommandExecutionTest {
     for (int i = 0; i < 3; i++) {
       pods.add(runningPod("db-" + i, "node-" + i).putAnnotations(K8upAnnotations.BACKUP_COMMAND, DUMP).build());
       ExecScript.of(NAMESPACE, "db-" + i, "app", DUMP).stdout("dump".getBytes(StandardCharsets.UTF_8), 300)
-          .exits(api.server(), 0);
+          .exits(api, 0);
     }
     ExecutorOptions limited = ExecutorOptions.builder().from(BackupExecutorTest.FAST)
         .maxConcurrent(maxConcurrent).maxPerNode(1).build();
@@ -128,7 +128,7 @@ class BackupCommandExecutionTest {
   @Test
   void aNonZeroExitFailsAndAbortsWhatWasStreamed() {
     ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("PGDMP-partial")
-        .stderr("pg_dump: error: connection to server failed").exits(api.server(), 1);
+        .stderr("pg_dump: error: connection to server failed").exits(api, 1);
 
     Outcome outcome = runOne();
 
@@ -143,7 +143,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void aCommandThatWritesNothingFailsInsteadOfStoringAnEmptyBackup() {
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stderr("wrote dump to /tmp/x").exits(api.server(), 0);
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stderr("wrote dump to /tmp/x").exits(api, 0);
 
     Outcome outcome = runOne();
 
@@ -155,7 +155,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void aForbiddenExecSaysWhatToGrant() {
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).refused(api.server(), 403,
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).refused(api, 403,
         "pods \\\"db-0\\\" is forbidden: User \\\"backup\\\" cannot create resource \\\"pods/exec\\\"");
 
     Outcome outcome = runOne();
@@ -169,7 +169,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void anExecTheApiServerRefusesCarriesItsMessage() {
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).refused(api.server(), 400,
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).refused(api, 400,
         "container app is not valid for pod db-0");
 
     Outcome outcome = runOne();
@@ -181,7 +181,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void aCommandTheRuntimeCannotStartFailsWithKubeletsWords() {
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).cannotStart(api.server(),
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).cannotStart(api,
         "OCI runtime exec failed: exec: /bin/sh: no such file or directory");
 
     Outcome outcome = runOne();
@@ -194,7 +194,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void aSinkThatCannotOpenFailsTheCommand() {
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("dump").exits(api.server(), 0);
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("dump").exits(api, 0);
 
     BackupReport report = run(databasePod(), BackupExecutorTest.FAST,
         RecordingSink.failingToOpen("could not start restic: no such file"));
@@ -206,7 +206,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void aCommandOverTheUnitTimeoutIsCutOffAndNothingIsKept() {
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("PGDMP-start").hangs(api.server(), 2_000);
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("PGDMP-start").hangs(api, 2_000);
     ExecutorOptions shortTimeout = ExecutorOptions.builder().from(BackupExecutorTest.FAST)
         .unitTimeout(Duration.ofMillis(300)).build();
 
@@ -223,7 +223,7 @@ class BackupCommandExecutionTest {
   void theOutputStreamsWhileTheCommandRunsRatherThanAfterItEnds() throws Exception {
     byte[] chunk = new byte[256 * 1024];
     Arrays.fill(chunk, (byte) 'x');
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout(chunk, 5).stdout(chunk, 3_000).exits(api.server(), 0);
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout(chunk, 5).stdout(chunk, 3_000).exits(api, 0);
 
     CompletableFuture<BackupReport> report = CompletableFuture.supplyAsync(
         () -> run(databasePod(), BackupExecutorTest.FAST, sink));
@@ -241,7 +241,7 @@ class BackupCommandExecutionTest {
 
   @Test
   void anInterruptedRunCutsTheCommandOffAndKeepsNothing() throws Exception {
-    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("PGDMP-start").hangs(api.server(), 2_000);
+    ExecScript.of(NAMESPACE, "db-0", "app", DUMP).stdout("PGDMP-start").hangs(api, 2_000);
     CompletableFuture<Thread> runner = new CompletableFuture<>();
     CompletableFuture<BackupReport> report = CompletableFuture.supplyAsync(() -> {
       runner.complete(Thread.currentThread());

@@ -91,7 +91,7 @@ class EventRecordingTest {
 
   @Test
   void oneEventPerClaimAndPodTellsHowItFared() throws Exception {
-    ExecScript.of(NAMESPACE, "db-0", "app", "dump").stderr("dump: database is locked").exits(api.server(), 2);
+    ExecScript.of(NAMESPACE, "db-0", "app", "dump").stderr("dump: database is locked").exits(api, 2);
 
     BackupReport report = run(WITH_EVENTS);
 

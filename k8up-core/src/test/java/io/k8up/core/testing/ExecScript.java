@@ -1,9 +1,9 @@
 package io.k8up.core.testing;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.dsl.EventDoneable;
-import io.fabric8.mockwebserver.dsl.TimesOnceableOrHttpHeaderable;
-import io.fabric8.mockwebserver.internal.WebSocketMessage;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,51 +58,64 @@ public final class ExecScript {
   }
 
   /** Ends the script with the exit status {@code exitCode}, as kubelet reports it. */
-  public void exits(KubernetesMockServer server, int exitCode) {
+  public void exits(MockApiServer api, int exitCode) {
     String status = exitCode == 0
         ? "{\"metadata\":{},\"status\":\"Success\"}"
         : "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"command terminated with non-zero exit code\","
             + "\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":\"ExitCode\",\"message\":\""
             + exitCode + "\"}]}}";
-    endWith(server, status, 5);
+    endWith(api, status, 5);
   }
 
   /** Ends the script with a failure status carrying no exit code, as when the runtime cannot start it. */
-  public void cannotStart(KubernetesMockServer server, String message) {
-    endWith(server, "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"" + message
+  public void cannotStart(MockApiServer api, String message) {
+    endWith(api, "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"" + message
         + "\",\"reason\":\"InternalError\"}", 5);
   }
 
   /** Sends the frames, then keeps the connection open without an exit status for {@code millis}. */
-  public void hangs(KubernetesMockServer server, long millis) {
-    endWith(server, 1, new byte[0], millis);
+  public void hangs(MockApiServer api, long millis) {
+    endWith(api, new Frame(1, new byte[0], millis));
   }
 
   /** The API server refuses the connection with {@code code} and a Status carrying {@code message}. */
-  public void refused(KubernetesMockServer server, int code, String message) {
-    server.expect().get().withPath(path()).andReturn(code,
+  public void refused(MockApiServer api, int code, String message) {
+    api.server().expect().get().withPath(path()).andReturn(code,
         "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"metadata\":{},\"status\":\"Failure\",\"message\":\""
             + message + "\",\"code\":" + code + "}").once();
   }
 
-  private void endWith(KubernetesMockServer server, String status, long delayMillis) {
-    endWith(server, 3, status.getBytes(StandardCharsets.UTF_8), delayMillis);
+  private void endWith(MockApiServer api, String status, long delayMillis) {
+    endWith(api, new Frame(3, status.getBytes(StandardCharsets.UTF_8), delayMillis));
   }
 
-  // The mock sends each message its delay after the connection opens, and closes it after the last.
-  private void endWith(KubernetesMockServer server, int channel, byte[] last, long delayMillis) {
-    EventDoneable<TimesOnceableOrHttpHeaderable<Void>> session =
-        server.expect().get().withPath(path()).andUpgradeToWebSocket().open();
-    long at = 0;
-    for (Frame frame : frames) {
-      at += frame.delayMillis();
-      session = session.immediately().andEmit(message(at, frame.channel(), frame.bytes()));
+  // One thread sends the frames in order, each its delay after the one before, then closes. (The
+  // mock's scripted sockets schedule each frame on its own and close whenever none is pending, so
+  // a first frame sent before the next is scheduled would end the exchange early.)
+  private void endWith(MockApiServer api, Frame last) {
+    List<Frame> all = new ArrayList<>(frames);
+    all.add(last);
+    api.answerOnce(path(), new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
+      @Override
+      public void onOpen(WebSocket socket, Response response) {
+        Thread sender = new Thread(() -> send(socket, all), "exec-script");
+        sender.setDaemon(true);
+        sender.start();
+      }
+    }));
+  }
+
+  private static void send(WebSocket socket, List<Frame> frames) {
+    try {
+      for (Frame frame : frames) {
+        Thread.sleep(frame.delayMillis());
+        socket.send(frame(frame.channel(), frame.bytes()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      socket.close(1000, "done");
     }
-    session.immediately().andEmit(message(at + delayMillis, channel, last)).done().once();
-  }
-
-  private static WebSocketMessage message(long atMillis, int channel, byte[] body) {
-    return new WebSocketMessage(atMillis, frame(channel, body), true, true);
   }
 
   private static byte[] frame(int channel, byte[] body) {

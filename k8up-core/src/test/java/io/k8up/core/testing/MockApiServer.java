@@ -6,9 +6,13 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,12 +46,13 @@ public final class MockApiServer implements BeforeEachCallback, AfterEachCallbac
   // static reference keeps the configured logger from being garbage-collected and reset.
   private static final Logger MOCK_LOG = quietMockLog();
 
+  private final Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
   private KubernetesMockServer server;
   private ApiClient client;
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    responses.clear();
     server = new KubernetesMockServer(
         new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses),
         false);
@@ -67,6 +72,25 @@ public final class MockApiServer implements BeforeEachCallback, AfterEachCallbac
       server.destroy();
       server = null;
     }
+  }
+
+  /**
+   * Answers the next GET of {@code path} (with its query) with {@code response}, before anything
+   * stored: for answers the mock's script cannot give, such as a socket that sends frames in order.
+   */
+  public void answerOnce(String path, MockResponse response) {
+    responses.computeIfAbsent(new SimpleRequest(HttpMethod.GET, path), request -> new ArrayDeque<>())
+        .add(new ServerResponse() {
+          @Override
+          public boolean isRepeatable() {
+            return false;
+          }
+
+          @Override
+          public MockResponse toMockResponse(RecordedRequest request) {
+            return response;
+          }
+        });
   }
 
   /** A client-java client for {@code baseUrl} with this extension's finite timeouts. */

@@ -79,7 +79,7 @@ class RunCommandTest {
             .annotations(Map.of("k8up.io/backupcommand", "pg_dumpall", "k8up.io/file-extension", ".sql")))
         .spec(new V1PodSpec().nodeName("worker-7").containers(List.of(new V1Container().name("postgres").image("pg"))))
         .status(new V1PodStatus().phase("Running"))).execute();
-    ExecScript.of("team-a", "db-0", "postgres", "pg_dumpall").stdout("-- PostgreSQL dump").exits(api.server(), 0);
+    ExecScript.of("team-a", "db-0", "postgres", "pg_dumpall").stdout("-- PostgreSQL dump").exits(api, 0);
     // A stand-in for restic that keeps its arguments and input, and answers as restic --json does.
     Path restic = dir.resolve("restic");
     Files.writeString(restic, "#!/bin/sh\necho \"$@\" > \"" + dir.resolve("args") + "\"\ncat > \""

@@ -58,7 +58,7 @@ final class RbacCluster {
             .annotations(Map.of(K8upAnnotations.BACKUP_COMMAND, "pg_dumpall")))
         .spec(new V1PodSpec().nodeName("worker-1").containers(List.of(new V1Container().name("db").image("db"))))
         .status(new V1PodStatus().phase("Running"))).execute();
-    ExecScript.of(NAMESPACE, "dump-0", "db", "pg_dumpall").stdout("-- dump").exits(api.server(), 0);
+    ExecScript.of(NAMESPACE, "dump-0", "db", "pg_dumpall").stdout("-- dump").exits(api, 0);
   }
 
   static void heldReadWriteOncePodClaim(ApiClient client) throws ApiException {
