@@ -60,7 +60,7 @@ final class ObjectCleanup {
         return;
       }
       try {
-        gateway.delete(object.type, object.namespace, object.name, Precondition.unchanged(version.get()));
+        gateway.delete(object.type(), object.namespace(), object.name(), Precondition.unchanged(version.get()));
         return;
       } catch (KubeFailure e) {
         if (!e.isConflict() || look >= LOOKS) {
@@ -75,9 +75,9 @@ final class ObjectCleanup {
 
   // A list by name, not a get: a run needs no verb on its kinds but create, list and delete.
   private Optional<JsonObject> reread(OwnedObject object) throws KubeFailure, InterruptedException {
-    return gateway.list(object.type, ListQuery.in(object.namespace).withFields("metadata.name=" + object.name))
+    return gateway.list(object.type(), ListQuery.in(object.namespace()).withFields("metadata.name=" + object.name()))
         .stream()
-        .filter(found -> ObjectLabels.metadata(found, "name").equals(Optional.of(object.name)))
+        .filter(found -> ObjectLabels.metadata(found, "name").equals(Optional.of(object.name())))
         .findFirst();
   }
 

@@ -6,31 +6,17 @@ import java.util.Optional;
 
 /**
  * An object a unit created, or found of its own (by the run's labels) when it took over from an
- * earlier process: what cleanup deletes. {@code latest} is the newest version the run saw, whose
- * uid and resourceVersion the delete is conditioned on; empty when a create answered that the
- * object exists and the run has not seen it since, so that cleanup reads it first and leaves it
- * alone unless it carries the unit's labels.
+ * earlier process: what cleanup deletes.
+ *
+ * @param latest the newest version the run saw, whose uid and resourceVersion the delete is
+ *     conditioned on; empty when a create answered that the object exists and the run has not seen
+ *     it since, so that cleanup reads it first and leaves it alone unless it carries the unit's labels
  */
-final class OwnedObject {
+record OwnedObject(ResourceType type, String namespace, String name, Optional<JsonObject> latest) {
 
-  final ResourceType type;
-  final String namespace;
-  final String name;
-  private Optional<JsonObject> latest;
-
-  OwnedObject(ResourceType type, String namespace, String name, Optional<JsonObject> latest) {
-    this.type = type;
-    this.namespace = namespace;
-    this.name = name;
-    this.latest = latest;
-  }
-
-  Optional<JsonObject> latest() {
-    return latest;
-  }
-
-  void seen(JsonObject version) {
-    latest = Optional.of(version);
+  /** This object, as last seen in {@code version}. */
+  OwnedObject seen(JsonObject version) {
+    return new OwnedObject(type, namespace, name, Optional.of(version));
   }
 
   boolean is(ResourceType otherType, String otherName) {

@@ -46,11 +46,11 @@ final class Replanner {
    * Settles in {@code book} the claims a fresh plan no longer backs up, with {@code why} first in
    * the message, and returns the others as units of the unit's next attempt.
    */
-  Replan replan(UnitInFlight unit, String why, OutcomeBook book, Instant now) throws SnapshotException {
-    ClusterSnapshot fresh = withWhatTheRunKnew(snapshots.read(List.of(unit.namespace())), unit.context.snapshot());
+  Replan replan(UnitState unit, String why, OutcomeBook book, Instant now) throws SnapshotException {
+    ClusterSnapshot fresh = withWhatTheRunKnew(snapshots.read(List.of(unit.namespace())), unit.context().snapshot());
     BackupPlan plan = planner.plan(fresh);
     List<Decision> again = new ArrayList<>();
-    for (String claim : unit.unit.claimNames()) {
+    for (String claim : unit.unit().claimNames()) {
       Subject subject = Subject.claim(unit.namespace(), claim);
       Optional<Decision> decision = plan.decision(subject);
       if (decision.isEmpty()) {
@@ -64,7 +64,7 @@ final class Replanner {
       }
     }
     List<BackupUnit> units = BackupUnits.of(again, grouping, strategies).stream()
-        .map(next -> next.withAttempt(unit.unit.attempt() + 1))
+        .map(next -> next.withAttempt(unit.unit().attempt() + 1))
         .toList();
     return new Replan(units, fresh);
   }

@@ -134,7 +134,8 @@ public final class RunLoop {
   private void open(OutcomeBook book) {
     this.book = book;
     this.running = new RunningUnits(book, queue, replanner, cleanup, progress, options, clock);
-    this.runner = new UnitRunner(gateway, running, runId, options, clock);
+    this.runner = new UnitRunner(gateway, running, runId,
+        new UnitTransitions(options.unschedulableTimeout(), options.unitTimeout()), clock);
     commands.open(book);
   }
 
@@ -226,8 +227,8 @@ public final class RunLoop {
       it.remove();
       Optional<Started> started = workflow(again);
       if (started.isPresent()) {
-        runner.start(new UnitInFlight(again, started.get().strategy(), started.get().workflow(), clock.instant(),
-            plannedSlot(again).orElseGet(() -> NodeSlot.scheduled(ImmutableSet.of()))), byUnit.get(unitId));
+        runner.start(UnitState.start(again, started.get().strategy(), started.get().workflow(), clock.instant(),
+            plannedSlot(again).orElseGet(() -> NodeSlot.scheduled(ImmutableSet.of())), byUnit.get(unitId)));
       }
     }
   }
@@ -315,8 +316,8 @@ public final class RunLoop {
   private void start(QueuedUnit queued, NodeSlot slot) throws InterruptedException {
     Optional<Started> started = workflow(queued);
     if (started.isPresent()) {
-      runner.start(new UnitInFlight(queued, started.get().strategy(), started.get().workflow(), clock.instant(), slot),
-          List.of());
+      runner.start(UnitState.start(queued, started.get().strategy(), started.get().workflow(), clock.instant(), slot,
+          List.of()));
     }
   }
 

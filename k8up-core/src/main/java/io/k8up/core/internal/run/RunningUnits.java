@@ -14,7 +14,9 @@ import io.k8up.core.spi.StaleCause;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -25,7 +27,8 @@ import java.util.function.Predicate;
  */
 final class RunningUnits {
 
-  private final List<UnitInFlight> running = new ArrayList<>();
+  // By unit id, in start order; each the unit's current state.
+  private final Map<String, UnitState> running = new LinkedHashMap<>();
   private final OutcomeBook book;
   private final UnitQueue queue;
   private final Replanner replanner;
@@ -59,13 +62,13 @@ final class RunningUnits {
     return running.size();
   }
 
-  long count(Predicate<UnitInFlight> which) {
-    return running.stream().filter(which).count();
+  long count(Predicate<UnitState> which) {
+    return running.values().stream().filter(which).count();
   }
 
   /** A copy, for looking at each unit while some of them end. */
-  List<UnitInFlight> all() {
-    return List.copyOf(running);
+  List<UnitState> all() {
+    return List.copyOf(running.values());
   }
 
   /** Whether a delete was interrupted; the loop stops after the current round. */
@@ -73,20 +76,22 @@ final class RunningUnits {
     return interruptedInCleanup;
   }
 
-  /** Counts {@code unit} as running: against the limits, and settled as interrupted if the run stops. */
-  void watch(UnitInFlight unit) {
-    running.add(unit);
+  /**
+   * Keeps {@code unit} as its unit's current state: counted against the limits, and settled as
+   * interrupted if the run stops.
+   */
+  void update(UnitState unit) {
+    running.put(unit.unit().id(), unit);
   }
 
   /** The unit's first step is applied; {@code adopted} when its changes existed before the run made them. */
-  void started(UnitInFlight unit, boolean adopted) {
-    progress.emit(adopted ? ProgressEvent.Type.ADOPTED : ProgressEvent.Type.STARTED, unit.unit, unit.node, "");
+  void started(UnitState unit, boolean adopted) {
+    progress.emit(adopted ? ProgressEvent.Type.ADOPTED : ProgressEvent.Type.STARTED, unit.unit(), unit.node(), "");
   }
 
-  /** The unit's pod is on {@code unit.node}; reported once per unit. */
-  void placed(UnitInFlight unit) {
-    unit.placedReported = true;
-    progress.emit(ProgressEvent.Type.PLACED, unit.unit, unit.node, "");
+  /** The unit's pod is on the node its state names; told once per unit. */
+  void placed(UnitState unit) {
+    progress.emit(ProgressEvent.Type.PLACED, unit.unit(), unit.node(), "");
   }
 
   /** The unit never ran: its strategy could not build its workflow. */
@@ -101,63 +106,44 @@ final class RunningUnits {
   }
 
   /** The unit ended; its objects are deleted unless failed units are kept. */
-  void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
+  void finish(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message) {
     boolean keep = status == OutcomeStatus.FAILED && options.keepFailedUnits();
     if (!keep) {
       try {
-        cleanup.deleteAll(unit.owned, unit.unit.id());
+        cleanup.deleteAll(unit.owned(), unit.unit().id());
       } catch (InterruptedException e) {
         interruptedInCleanup = true;
       }
     }
-    running.remove(unit);
+    running.remove(unit.unit().id());
     settle(unit, status, reason, message);
     progress.emit(status == OutcomeStatus.SUCCEEDED ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED,
-        unit.unit, unit.node, status == OutcomeStatus.SUCCEEDED ? "" : message);
+        unit.unit(), unit.node(), status == OutcomeStatus.SUCCEEDED ? "" : message);
   }
 
   /**
    * The unit cannot succeed where it was placed: its claims are planned again from a fresh read,
    * unless {@code cause} says the fresh placement, being the same, would fail the same way.
    */
-  void stale(UnitInFlight unit, String why, StaleCause cause) throws InterruptedException {
-    cleanup.deleteAll(unit.owned, unit.unit.id());
-    running.remove(unit);
-    if (unit.unit.attempt() >= options.maxPlacementAttempts()) {
+  void stale(UnitState unit, String why, StaleCause cause) throws InterruptedException {
+    cleanup.deleteAll(unit.owned(), unit.unit().id());
+    running.remove(unit.unit().id());
+    if (unit.unit().attempt() >= options.maxPlacementAttempts()) {
       settle(unit, OutcomeStatus.FAILED, OutcomeReason.PLACEMENT_STALE, why + "; gave up after "
-          + unit.unit.attempt() + " attempts: check that the node exists and can take the pod, and that"
+          + unit.unit().attempt() + " attempts: check that the node exists and can take the pod, and that"
           + " the volume can be mounted there");
-      progress.emit(ProgressEvent.Type.FAILED, unit.unit, unit.node, why);
+      progress.emit(ProgressEvent.Type.FAILED, unit.unit(), unit.node(), why);
       return;
     }
-    progress.emit(ProgressEvent.Type.RETRIED, unit.unit, unit.node, why);
+    progress.emit(ProgressEvent.Type.RETRIED, unit.unit(), unit.node(), why);
     replan(unit, why, cause);
-  }
-
-  /** Fails the unit if it ran past the unit timeout; {@code lastProblem}, a sentence or empty, ends the message. */
-  void failIfOverdue(UnitInFlight unit, String lastProblem) {
-    Duration ran = Duration.between(unit.started, clock.instant());
-    if (ran.compareTo(options.unitTimeout()) >= 0) {
-      finish(unit, OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT, "the backup did not finish within "
-          + options.unitTimeout() + "; raise the unit timeout or look at the backup pod"
-          + (lastProblem.isEmpty() ? "" : ". " + lastProblem));
-    }
-  }
-
-  /** A look failed: forbidden ends the unit, anything else may pass by the next look. */
-  void lookFailed(UnitInFlight unit, KubeFailure e) {
-    if (e.isForbidden()) {
-      finish(unit, OutcomeStatus.FAILED, OutcomeReason.FORBIDDEN, e.getMessage());
-    } else {
-      failIfOverdue(unit, "The last look at it failed: " + e.getMessage());
-    }
   }
 
   /** Ends every unit still running when the loop stops, by interruption or by an unexpected exception. */
   void interruptAll() {
-    for (UnitInFlight unit : List.copyOf(running)) {
+    for (UnitState unit : List.copyOf(running.values())) {
       try {
-        cleanup.deleteAll(unit.owned, unit.unit.id());
+        cleanup.deleteAll(unit.owned(), unit.unit().id());
       } catch (InterruptedException e) {
         interruptedInCleanup = true;
         Thread.interrupted();
@@ -168,7 +154,7 @@ final class RunningUnits {
     running.clear();
   }
 
-  private void replan(UnitInFlight unit, String why, StaleCause cause) {
+  private void replan(UnitState unit, String why, StaleCause cause) {
     Replanner.Replan again;
     try {
       again = replanner.replan(unit, why, book, clock.instant());
@@ -178,25 +164,25 @@ final class RunningUnits {
     }
     List<BackupUnit> next = new ArrayList<>();
     for (BackupUnit replanned : again.units()) {
-      if (replanned.placement().equals(unit.unit.placement()) && !cause.retriesSamePlacement()) {
+      if (replanned.placement().equals(unit.unit().placement()) && !cause.retriesSamePlacement()) {
         // Waiting out the same refusal again would only repeat it.
         for (ClaimTarget target : replanned.targets()) {
           book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.FAILED,
               OutcomeReason.PLACEMENT_STALE, why + "; a fresh plan places the claim the same way"
-                  + unit.node.map(node -> ", on node " + node).orElse("")
+                  + unit.node().map(node -> ", on node " + node).orElse("")
                   + ": make that node schedulable (uncordon it, free it, or tolerate its taints) or move the"
                   + " volume's workload, then run the backup again", unit.facts(clock.instant()));
         }
-        progress.emit(ProgressEvent.Type.FAILED, replanned, unit.node, why);
+        progress.emit(ProgressEvent.Type.FAILED, replanned, unit.node(), why);
       } else {
         next.add(replanned);
       }
     }
-    queue.enqueue(next, again.snapshot(), Optional.of(unit.firstStarted));
+    queue.enqueue(next, again.snapshot(), Optional.of(unit.firstStarted()));
   }
 
-  private void settle(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
-    for (ClaimTarget target : unit.unit.targets()) {
+  private void settle(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message) {
+    for (ClaimTarget target : unit.unit().targets()) {
       book.settle(Subject.claim(target.namespace(), target.name()), status, reason, message,
           unit.facts(clock.instant()));
     }
