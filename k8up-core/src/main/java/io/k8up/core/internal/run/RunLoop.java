@@ -9,7 +9,6 @@ import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.RetryingGateway;
-import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.model.Node;
@@ -17,7 +16,6 @@ import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
 import io.k8up.core.plan.Decision;
-import io.k8up.core.plan.Subject;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.BackupUnits;
 import io.k8up.core.run.ExecutorOptions;
@@ -71,12 +69,13 @@ public final class RunLoop {
   private final ObjectCleanup cleanup;
   private final Replanner replanner;
   private final UnitQueue queue;
-  private final CommandUnits commands;
+  private final BackupSink sink;
 
   // Made per run: the book needs the plan, and whatever settles units needs the book.
   private OutcomeBook book;
   private RunningUnits running;
   private UnitRunner runner;
+  private CommandRunner commands;
 
   /**
    * A loop that makes every call through {@code gateway}, reads the time from {@code clock} and
@@ -96,7 +95,7 @@ public final class RunLoop {
     this.cleanup = new ObjectCleanup(gateway, runId);
     this.replanner = new Replanner(planner, snapshots, strategies.values(), options.grouping());
     this.queue = new UnitQueue(runId, tool, progress);
-    this.commands = new CommandUnits(gateway, sink, runId, options, progress, clock);
+    this.sink = sink;
   }
 
   /** Runs {@code plan}, made from {@code snapshot}, to the end; once per instance. */
@@ -108,9 +107,9 @@ public final class RunLoop {
     boolean interrupted = false;
     try {
       adoptExisting();
-      while (!queue.isEmpty() || !running.isEmpty() || !commands.isEmpty()) {
+      while (!queue.isEmpty() || !running.isEmpty()) {
         startWhatFits();
-        if (!running.isEmpty() || commands.hasRunning()) {
+        if (!running.isEmpty()) {
           pause.sleep(options.pollInterval());
           observe();
         }
@@ -123,7 +122,8 @@ public final class RunLoop {
     } finally {
       // Cleanup must reach the API server even when the thread was interrupted.
       interrupted |= Thread.interrupted();
-      settleUnfinished();
+      running.interruptAll();
+      commands.close();
       if (interrupted || running.interruptedInCleanup()) {
         Thread.currentThread().interrupt();
       }
@@ -134,9 +134,9 @@ public final class RunLoop {
   private void open(OutcomeBook book) {
     this.book = book;
     this.running = new RunningUnits(book, queue, replanner, cleanup, progress, options, clock);
-    this.runner = new UnitRunner(gateway, running, runId,
-        new UnitTransitions(options.unschedulableTimeout(), options.unitTimeout()), clock);
-    commands.open(book);
+    UnitTransitions transitions = new UnitTransitions(options.unschedulableTimeout(), options.unitTimeout());
+    this.runner = new UnitRunner(gateway, running, runId, transitions, clock);
+    this.commands = new CommandRunner(gateway, sink, runId, running, transitions, clock);
   }
 
   private BackupReport report(ClusterSnapshot snapshot, Instant begin, long requestsBefore, boolean cutShort) {
@@ -161,7 +161,7 @@ public final class RunLoop {
       if (decision.action() != Action.BACKUP) {
         book.decided(decision, OutcomeReason.PLANNED, decision.message());
       } else if (decision.commandTarget().isPresent()) {
-        commands.enqueue(decision.commandTarget().get());
+        queue.enqueue(decision.commandTarget().get());
       } else if (decision.strategy().isEmpty()) {
         book.settle(decision.subject(), OutcomeStatus.FAILED, OutcomeReason.NO_STRATEGY,
             "no volume-access strategy was chosen for the claim; configure the planner's strategies",
@@ -255,7 +255,7 @@ public final class RunLoop {
         start(queued, slot.get());
       }
     }
-    for (Iterator<CommandTarget> it = commands.queued(); it.hasNext() && hasRoom(); ) {
+    for (Iterator<CommandTarget> it = queue.commands(); it.hasNext() && hasRoom(); ) {
       CommandTarget command = it.next();
       if (fitsNamespace(command.namespace()) && command.node().map(nodeLoad()::fitsPinned).orElse(true)) {
         it.remove();
@@ -265,13 +265,12 @@ public final class RunLoop {
   }
 
   private boolean hasRoom() {
-    return running.size() + commands.runningCount() < options.maxConcurrent();
+    return running.size() < options.maxConcurrent();
   }
 
   private boolean fitsNamespace(String namespace) {
-    long inNamespace = running.count(other -> other.namespace().equals(namespace))
-        + commands.count(command -> command.namespace().equals(namespace));
-    return inNamespace < options.maxPerNamespace().orElse(Integer.MAX_VALUE);
+    return running.count(other -> other.namespace().equals(namespace))
+        < options.maxPerNamespace().orElse(Integer.MAX_VALUE);
   }
 
   // A pinned unit starts where its node has room; a scheduled one, kept off the nodes that have none.
@@ -308,8 +307,7 @@ public final class RunLoop {
 
   private NodeLoad nodeLoad() {
     List<NodeSlot> slots = new ArrayList<>();
-    running.all().forEach(unit -> slots.add(unit.slot()));
-    commands.running().forEach(command -> command.node().ifPresent(node -> slots.add(NodeSlot.pinned(node))));
+    running.all().forEach(unit -> unit.nodeSlot().ifPresent(slots::add));
     return NodeLoad.of(slots, options.maxPerNode());
   }
 
@@ -341,8 +339,8 @@ public final class RunLoop {
   }
 
   private void observe() throws InterruptedException {
-    runner.observe(running.all());
-    commands.observe();
+    runner.observe(running.claimUnits());
+    commands.observe(running.commands());
   }
 
   private void failQueued(String namespace, KubeFailure e) {
@@ -353,20 +351,6 @@ public final class RunLoop {
         running.notStarted(queued, OutcomeReason.FORBIDDEN, e.getMessage());
       }
     }
-  }
-
-  // Whatever has not ended when the loop stops, by interruption or by an unexpected exception.
-  private void settleUnfinished() {
-    running.interruptAll();
-    commands.interruptAll();
-    for (QueuedUnit queued : queue) {
-      for (ClaimTarget target : queued.unit().targets()) {
-        book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.NOT_RUN,
-            OutcomeReason.INTERRUPTED, "the run was interrupted before the backup started; run it again",
-            noUnit(Optional.of(queued.unit().strategyId())));
-      }
-    }
-    queue.clear();
   }
 
   private static UnitFacts noUnit(Optional<String> strategy) {

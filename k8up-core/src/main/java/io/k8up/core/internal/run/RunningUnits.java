@@ -1,8 +1,10 @@
 package io.k8up.core.internal.run;
 
 import io.k8up.core.internal.run.OutcomeBook.UnitFacts;
+import io.k8up.core.internal.command.CommandResult;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.CommandTarget;
 import io.k8up.core.plan.Subject;
 import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.OutcomeReason;
@@ -21,14 +23,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The units that started, and how each ends: settled in the book, its objects deleted, a progress
- * event told; a stale one planned again and queued for its next attempt. The one place units end,
- * whatever their strategy.
+ * The units that started, of both kinds, and how each ends: settled in the book, its objects
+ * deleted (or its stream cut off), a progress event told; a stale one planned again and queued for
+ * its next attempt. The one place units end, whatever their kind or strategy.
  */
 final class RunningUnits {
 
-  // By unit id, in start order; each the unit's current state.
-  private final Map<String, UnitState> running = new LinkedHashMap<>();
+  // By key, in start order; each the unit's current state.
+  private final Map<String, Running> running = new LinkedHashMap<>();
   private final OutcomeBook book;
   private final UnitQueue queue;
   private final Replanner replanner;
@@ -62,13 +64,24 @@ final class RunningUnits {
     return running.size();
   }
 
-  long count(Predicate<UnitState> which) {
+  /** How many running units of either kind match, for the limits. */
+  long count(Predicate<Running> which) {
     return running.values().stream().filter(which).count();
   }
 
-  /** A copy, for looking at each unit while some of them end. */
-  List<UnitState> all() {
+  /** Every running unit of either kind, for the limits. */
+  List<Running> all() {
     return List.copyOf(running.values());
+  }
+
+  /** The claim units, a copy, for looking at each while some of them end. */
+  List<UnitState> claimUnits() {
+    return running.values().stream().filter(UnitState.class::isInstance).map(UnitState.class::cast).toList();
+  }
+
+  /** The backup commands, a copy. */
+  List<CommandState> commands() {
+    return running.values().stream().filter(CommandState.class::isInstance).map(CommandState.class::cast).toList();
   }
 
   /** Whether a delete was interrupted; the loop stops after the current round. */
@@ -81,7 +94,23 @@ final class RunningUnits {
    * interrupted if the run stops.
    */
   void update(UnitState unit) {
-    running.put(unit.unit().id(), unit);
+    running.put(unit.key(), unit);
+  }
+
+  /** A backup command started streaming. */
+  void startedCommand(CommandState command) {
+    running.put(command.key(), command);
+    progress.emitCommand(ProgressEvent.Type.STARTED, command.command(), "");
+  }
+
+  /** A backup command ended as {@code result} says; a stream that did not end well kept nothing. */
+  void finishCommand(CommandState command, CommandResult result) {
+    running.remove(command.key());
+    book.settleCommand(subject(command.command()), result.status(), result.reason(), result.message(),
+        commandFacts(command.command(), 1, Optional.of(command.ran(clock.instant()))), result.report());
+    boolean ok = result.status() == OutcomeStatus.SUCCEEDED;
+    progress.emitCommand(ok ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED, command.command(),
+        ok ? "" : result.message());
   }
 
   /** The unit's first step is applied; {@code adopted} when its changes existed before the run made them. */
@@ -115,7 +144,7 @@ final class RunningUnits {
         interruptedInCleanup = true;
       }
     }
-    running.remove(unit.unit().id());
+    running.remove(unit.key());
     settle(unit, status, reason, message);
     progress.emit(status == OutcomeStatus.SUCCEEDED ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED,
         unit.unit(), unit.node(), status == OutcomeStatus.SUCCEEDED ? "" : message);
@@ -127,7 +156,7 @@ final class RunningUnits {
    */
   void stale(UnitState unit, String why, StaleCause cause) throws InterruptedException {
     cleanup.deleteAll(unit.owned(), unit.unit().id());
-    running.remove(unit.unit().id());
+    running.remove(unit.key());
     if (unit.unit().attempt() >= options.maxPlacementAttempts()) {
       settle(unit, OutcomeStatus.FAILED, OutcomeReason.PLACEMENT_STALE, why + "; gave up after "
           + unit.unit().attempt() + " attempts: check that the node exists and can take the pod, and that"
@@ -139,19 +168,39 @@ final class RunningUnits {
     replan(unit, why, cause);
   }
 
-  /** Ends every unit still running when the loop stops, by interruption or by an unexpected exception. */
+  /**
+   * Ends every unit still running or queued when the loop stops, by interruption or by an
+   * unexpected exception: running claim units' objects are deleted, running commands cut off.
+   */
   void interruptAll() {
-    for (UnitState unit : List.copyOf(running.values())) {
-      try {
-        cleanup.deleteAll(unit.owned(), unit.unit().id());
-      } catch (InterruptedException e) {
-        interruptedInCleanup = true;
-        Thread.interrupted();
+    for (Running unit : List.copyOf(running.values())) {
+      if (unit instanceof CommandState command) {
+        command.stream().cancel();
+        finishCommand(command, new CommandResult(OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was"
+            + " interrupted while the backup command streamed; it was cut off and nothing was kept. Run the backup"
+            + " again", Optional.empty()));
+      } else if (unit instanceof UnitState claims) {
+        try {
+          cleanup.deleteAll(claims.owned(), claims.key());
+        } catch (InterruptedException e) {
+          interruptedInCleanup = true;
+          Thread.interrupted();
+        }
+        settle(claims, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was interrupted while the backup"
+            + " ran; " + claims.step().interruptedNote().orElse("its objects were deleted") + ", run the backup again");
       }
-      settle(unit, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was interrupted while the backup ran; "
-          + unit.step().interruptedNote().orElse("its objects were deleted") + ", run the backup again");
     }
     running.clear();
+    for (QueuedUnit queued : queue) {
+      for (ClaimTarget target : queued.unit().targets()) {
+        book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.NOT_RUN,
+            OutcomeReason.INTERRUPTED, "the run was interrupted before the backup started; run it again",
+            notStartedFacts(queued));
+      }
+    }
+    queue.clear(command -> book.settleCommand(subject(command), OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED,
+        "the run was interrupted before the backup command started; run the backup again",
+        commandFacts(command, 0, Optional.empty()), Optional.empty()));
   }
 
   private void replan(UnitState unit, String why, StaleCause cause) {
@@ -179,6 +228,19 @@ final class RunningUnits {
       }
     }
     queue.enqueue(next, again.snapshot(), Optional.of(unit.firstStarted()));
+  }
+
+  private static Subject subject(CommandTarget command) {
+    return Subject.pod(command.namespace(), command.name());
+  }
+
+  private static UnitFacts commandFacts(CommandTarget command, int attempts, Optional<Duration> duration) {
+    return new UnitFacts(Optional.empty(), Optional.empty(), command.node(), attempts, duration);
+  }
+
+  private static UnitFacts notStartedFacts(QueuedUnit queued) {
+    return new UnitFacts(Optional.of(queued.unit().strategyId()), Optional.empty(), Optional.empty(), 0,
+        Optional.empty());
   }
 
   private void settle(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message) {

@@ -2,6 +2,7 @@ package io.k8up.core.internal.run;
 
 import com.google.common.math.LongMath;
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.CommandTarget;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.BackupUnit;
 import io.k8up.core.run.ProgressEvent;
@@ -13,11 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
- * The units waiting for their turn, largest first, then by namespace and first claim, for a stable
- * order among equals; {@link StartOrder} decides which starts.
+ * The units waiting for their turn, of both kinds: claim units largest first, then by namespace and
+ * first claim, for a stable order among equals ({@link StartOrder} decides which starts); pods'
+ * backup commands in the order the plan gave them, taking the slots claim units leave.
  */
 final class UnitQueue implements Iterable<QueuedUnit> {
 
@@ -27,6 +30,7 @@ final class UnitQueue implements Iterable<QueuedUnit> {
       .thenComparing(queued -> queued.unit().claimNames().get(0));
 
   private final List<QueuedUnit> queue = new ArrayList<>();
+  private final List<CommandTarget> commands = new ArrayList<>();
   private final RunId runId;
   private final BackupToolSpec tool;
   private final Progress progress;
@@ -51,9 +55,15 @@ final class UnitQueue implements Iterable<QueuedUnit> {
     queue.sort(LARGEST_FIRST);
   }
 
-  /** Puts back a unit whose start was cut short, last. */
-  void putBack(QueuedUnit queued) {
-    queue.add(queued);
+  /** Queues a pod's backup command, after those queued before it. */
+  void enqueue(CommandTarget command) {
+    commands.add(command);
+    progress.emitCommand(ProgressEvent.Type.QUEUED, command, "");
+  }
+
+  /** The waiting commands, in order; {@link Iterator#remove()} takes one out, to start it. */
+  Iterator<CommandTarget> commands() {
+    return commands.iterator();
   }
 
   /** Takes {@code queued} out of the queue, to start it. */
@@ -61,15 +71,19 @@ final class UnitQueue implements Iterable<QueuedUnit> {
     queue.remove(queued);
   }
 
+  /** Whether no unit of either kind waits. */
   boolean isEmpty() {
-    return queue.isEmpty();
+    return queue.isEmpty() && commands.isEmpty();
   }
 
-  void clear() {
+  /** Empties the queue, giving each command that never started to {@code notStarted}. */
+  void clear(Consumer<CommandTarget> notStarted) {
     queue.clear();
+    commands.forEach(notStarted);
+    commands.clear();
   }
 
-  /** The units in turn order; {@link Iterator#remove()} takes one out. */
+  /** The claim units in turn order; {@link Iterator#remove()} takes one out. */
   @Override
   public Iterator<QueuedUnit> iterator() {
     return queue.iterator();

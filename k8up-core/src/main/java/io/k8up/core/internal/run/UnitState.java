@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  * it, and the loop keeps whichever is current.
  */
 @Value.Immutable
-abstract class UnitState {
+abstract class UnitState implements Running {
 
   abstract QueuedUnit queued();
 
@@ -87,8 +87,19 @@ abstract class UnitState {
     return queued().context();
   }
 
-  String namespace() {
+  @Override
+  public String key() {
+    return unit().id();
+  }
+
+  @Override
+  public String namespace() {
     return unit().namespace();
+  }
+
+  @Override
+  public Optional<NodeSlot> nodeSlot() {
+    return Optional.of(slot());
   }
 
   boolean atLastStep() {

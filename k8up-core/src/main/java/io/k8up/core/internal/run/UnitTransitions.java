@@ -3,6 +3,7 @@ package io.k8up.core.internal.run;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.gson.JsonObject;
+import io.k8up.core.internal.command.CommandResult;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.Precondition;
 import io.k8up.core.run.OutcomeReason;
@@ -155,6 +156,19 @@ final class UnitTransitions {
     return unit.step().appliedWhen().test(before)
         ? Transition.of(watched.unit())
         : Transition.of(watched.unit(), new UnitAction.ApplyStep());
+  }
+
+  /**
+   * After a look at a backup command: how it ended, if it did, as its stream tells; or cut off, once
+   * it ran past the unit timeout. Empty while it streams.
+   */
+  Optional<CommandResult> afterLook(CommandState command, Optional<CommandResult> finished, Instant now) {
+    if (finished.isPresent() || command.ran(now).compareTo(unitTimeout) < 0) {
+      return finished;
+    }
+    return Optional.of(new CommandResult(OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT, "the backup command did not"
+        + " finish within " + unitTimeout + "; it was cut off and nothing was kept. Raise the unit timeout, or make"
+        + " the command faster", Optional.empty()));
   }
 
   /** The end of a unit that ran past the unit timeout; {@code lastProblem}, a sentence or empty, ends the message. */
