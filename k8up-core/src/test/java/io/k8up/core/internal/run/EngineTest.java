@@ -18,6 +18,7 @@ import io.k8up.core.model.Node;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.run.BackupExecutor;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.Outcome;
@@ -132,10 +133,17 @@ abstract class EngineTest {
     return RetryingGateway.of(api, RetryPolicy.of(OPTIONS.apiAttempts(), OPTIONS.apiBackoff()), duration -> { });
   }
 
-  RunLoop loop(KubeGateway gateway, RetryingGateway.Sleeper pause, ExecutorOptions options, SnapshotSource fresh) {
-    return new RunLoop(gateway, clock, pause, PLANNER, options, TOOL, target -> {
-      throw new IOException("no backup commands here");
-    }, RUN, fresh, events::add);
+  /** An executor built as a library user would, on the test's clock: {@code pause} moves time on. */
+  BackupExecutor loop(KubeGateway gateway, RetryingGateway.Sleeper pause, ExecutorOptions options,
+      SnapshotSource fresh) {
+    return BackupExecutor.builder().gateway(gateway).planner(PLANNER).tool(TOOL).runId(RUN).options(options)
+        .snapshots(fresh)
+        .sink(target -> {
+          throw new IOException("no backup commands here");
+        })
+        .listener(events::add)
+        .clock(clock, pause)
+        .build();
   }
 
   /** What the run left in the namespace, of the kinds it creates, with the pods of its Jobs. */
