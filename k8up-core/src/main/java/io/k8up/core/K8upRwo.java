@@ -67,8 +67,6 @@ public final class K8upRwo {
 
   private static final String SNAPSHOT_GROUP_VERSION = "snapshot.storage.k8s.io/v1";
 
-  // Discovery has no gateway call: it needs client-java's client, and is skipped without it.
-  private final Optional<ApiClient> client;
   private final Optional<KubeGateway> gateway;
   private final ImmutableList<String> namespaces;
   private final Optional<ClusterSnapshot> fixedSnapshot;
@@ -84,10 +82,9 @@ public final class K8upRwo {
   private ImmutableList<SnapshotClass> snapshotClasses;
 
   private K8upRwo(Builder builder) {
-    this.client = Optional.ofNullable(builder.client);
     RetryPolicy retries = RetryPolicy.of(builder.options.apiAttempts(), builder.options.apiBackoff());
     this.gateway = Optional.ofNullable(builder.gateway)
-        .or(() -> client.map(ClientJavaGateway::of))
+        .or(() -> Optional.ofNullable(builder.client).map(ClientJavaGateway::of))
         .map(once -> RetryingGateway.of(once, retries));
     this.namespaces = builder.namespaces;
     this.fixedSnapshot = Optional.ofNullable(builder.snapshot);
@@ -210,8 +207,7 @@ public final class K8upRwo {
       if (capabilities == null) {
         // Classes first: a failed list leaves neither cached, so the next read tries both again.
         snapshotClasses = snapshots ? LiveSnapshots.readSnapshotClasses(api) : ImmutableList.of();
-        capabilities = client.map(discovery -> LiveSnapshots.discover(discovery,
-            snapshots ? List.of(SNAPSHOT_GROUP_VERSION) : List.of())).orElse(ClusterCapabilities.unknown());
+        capabilities = LiveSnapshots.discover(api, snapshots ? List.of(SNAPSHOT_GROUP_VERSION) : List.of());
       }
       return snapshot.withCapabilities(capabilities).withSnapshotClasses(snapshotClasses);
     }
@@ -269,9 +265,8 @@ public final class K8upRwo {
     /**
      * A live cluster, through {@code gateway}, which may be another client's (fabric8's, say), in
      * {@code namespaces}: every call goes through it, each tried again as the executor options'
-     * {@code apiAttempts} and {@code apiBackoff} say, so give one that makes each call once. The
-     * server's capabilities are not discovered (that needs client-java's {@link ApiClient}):
-     * strategies then assume the cluster serves what they need.
+     * {@code apiAttempts} and {@code apiBackoff} say, so give one that makes each call once. What
+     * the server serves is discovered through it too, once per instance.
      *
      * @throws IllegalArgumentException if no namespace is given
      */

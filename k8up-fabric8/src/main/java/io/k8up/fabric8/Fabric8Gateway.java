@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.k8up.core.kube.DiscoveryPath;
 import io.k8up.core.kube.ExecSession;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
@@ -163,6 +164,13 @@ public final class Fabric8Gateway implements KubeGateway {
     command.forEach(part -> url.append("&command=").append(RawRequests.segment(part)));
     return Fabric8ExecSession.start(client.getHttpClient(), URI.create(url.toString()),
         Duration.ofMillis(client.getConfiguration().getConnectionTimeout()));
+  }
+
+  @Override
+  public Optional<JsonObject> discovery(String path) throws InterruptedException {
+    DiscoveryPath.checked(path);
+    requests.incrementAndGet();
+    return raw.discovery(path);
   }
 
   @Override

@@ -24,6 +24,8 @@ import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.Precondition;
 import io.k8up.core.kube.RetryPolicy;
 import io.k8up.core.kube.RetryingGateway;
+import io.k8up.core.model.ClusterCapabilities;
+import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.spi.ResourceType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -268,6 +270,28 @@ class Fabric8GatewayTest {
     framed[0] = (byte) channel;
     System.arraycopy(bytes, 0, framed, 1, bytes.length);
     return framed;
+  }
+
+  @Test
+  void discoversWhatTheServerServesAsTheClientJavaGatewayDoes() throws Exception {
+    // The mock answers /version itself, with version 0.0, which counts as unknown.
+    api.server().expect().get().withPath("/api/v1").andReturn(200, "{\"kind\":\"APIResourceList\",\"groupVersion\":"
+        + "\"v1\",\"resources\":[{\"name\":\"pods\",\"namespaced\":true,\"kind\":\"Pod\",\"verbs\":[\"list\"]},"
+        + "{\"name\":\"pods/ephemeralcontainers\",\"namespaced\":true,\"kind\":\"Pod\",\"verbs\":[\"patch\"]}]}")
+        .once();
+    api.server().expect().get().withPath("/apis/snapshot.storage.k8s.io/v1").andReturn(404, status(404, "not found"))
+        .once();
+    KubeGateway gateway = Fabric8Gateway.of(api.client());
+
+    ClusterCapabilities capabilities = LiveSnapshots.discover(gateway, List.of("snapshot.storage.k8s.io/v1"));
+
+    assertThat(capabilities.discovered()).isTrue();
+    assertThat(capabilities.version()).isEmpty();
+    assertThat(capabilities.serves("pods/ephemeralcontainers")).contains(true);
+    assertThat(capabilities.serves("snapshot.storage.k8s.io/v1/volumesnapshots")).as("no snapshot CRDs").contains(false);
+    assertThat(gateway.requestCount()).isEqualTo(3);
+    assertThatThrownBy(() -> gateway.discovery("/api/v1/namespaces/shop/secrets"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -10,6 +10,8 @@ import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.openapi.apis.VersionApi;
 import io.kubernetes.client.openapi.models.V1Preconditions;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
@@ -165,6 +167,34 @@ public final class ClientJavaGateway implements KubeGateway {
   public ExecSession exec(String namespace, String pod, String container, List<String> command) throws IOException {
     requests.incrementAndGet();
     return exec.start(namespace, pod, container, command);
+  }
+
+  @Override
+  public Optional<JsonObject> discovery(String path) {
+    DiscoveryPath.checked(path);
+    requests.incrementAndGet();
+    try (Response response = discoveryCall(path).execute()) {
+      ResponseBody body = response.body();
+      if (!response.isSuccessful() || body == null) {
+        return Optional.empty();
+      }
+      JsonElement answer = JsonParser.parseString(body.string());
+      return answer.isJsonObject() ? Optional.of(answer.getAsJsonObject()) : Optional.empty();
+    } catch (ApiException | IOException | JsonParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  // client-java's own discovery calls, which carry the client's credentials.
+  private Call discoveryCall(String path) throws ApiException {
+    if (path.equals(DiscoveryPath.VERSION)) {
+      return new VersionApi(client).getCode().buildCall(null);
+    }
+    if (path.equals(DiscoveryPath.CORE)) {
+      return new CoreV1Api(client).getAPIResources().buildCall(null);
+    }
+    String[] groupVersion = path.substring("/apis/".length()).split("/");
+    return new CustomObjectsApi(client).getAPIResources(groupVersion[0], groupVersion[1]).buildCall(null);
   }
 
   @Override

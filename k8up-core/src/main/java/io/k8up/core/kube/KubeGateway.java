@@ -111,6 +111,15 @@ public interface KubeGateway {
    */
   ExecSession exec(String namespace, String pod, String container, List<String> command) throws IOException;
 
+  /**
+   * The server's discovery document at {@code path}, one of {@link DiscoveryPath}'s. Empty when it
+   * cannot be read: not served (404), refused, or no answer. Discovery only tells what is known and
+   * never fails a read, so it is not retried either.
+   *
+   * @throws IllegalArgumentException if {@code path} is not a discovery path
+   */
+  Optional<JsonObject> discovery(String path) throws InterruptedException;
+
   /** How many requests were sent, retries included. */
   long requestCount();
 }

@@ -83,6 +83,12 @@ public final class RetryingGateway implements KubeGateway {
     return gateway.exec(namespace, pod, container, command);
   }
 
+  // Best effort, as the gateway's contract says: what cannot be read stays unknown.
+  @Override
+  public Optional<JsonObject> discovery(String path) throws InterruptedException {
+    return gateway.discovery(path);
+  }
+
   @Override
   public long requestCount() {
     return gateway.requestCount();

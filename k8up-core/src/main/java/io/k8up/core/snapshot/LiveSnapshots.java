@@ -4,15 +4,15 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.gson.JsonObject;
 import io.k8up.core.internal.adapter.ModelAdapter;
 import io.k8up.core.internal.adapter.VolumeSnapshotClassObject;
-import io.k8up.core.internal.snapshot.ApiLister;
 import io.k8up.core.internal.snapshot.FieldTypeException;
-import io.k8up.core.internal.snapshot.ListedResource;
 import io.k8up.core.internal.snapshot.ModelGson;
 import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.DiscoveryPath;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.ListConsumer;
@@ -28,9 +28,6 @@ import io.k8up.core.model.Pod;
 import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.spi.ResourceType;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.apis.CustomObjectsApi;
-import io.kubernetes.client.openapi.apis.VersionApi;
 import io.kubernetes.client.openapi.models.V1APIResource;
 import io.kubernetes.client.openapi.models.V1APIResourceList;
 import io.kubernetes.client.openapi.models.V1Node;
@@ -41,6 +38,7 @@ import io.kubernetes.client.openapi.models.VersionInfo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -177,37 +175,48 @@ public final class LiveSnapshots {
    */
   public static ClusterCapabilities discover(ApiClient client, Collection<String> groupVersions) {
     checkNotNull(client, "client");
-    ImmutableSet<String> groups = ImmutableSet.copyOf(groupVersions);
-    groups.forEach(groupVersion -> checkArgument(groupVersion.matches("[^/]+/[^/]+"),
-        "\"%s\" is not a group version such as snapshot.storage.k8s.io/v1", groupVersion));
-    ApiLister lister = new ApiLister(client);
+    return discover(ClientJavaGateway.of(client), groupVersions);
+  }
+
+  /**
+   * As {@link #discover(ApiClient, Collection)}, through {@code gateway}: any client's, fabric8's
+   * say. An interrupt leaves the capabilities unknown, with the thread's interrupt flag set.
+   */
+  public static ClusterCapabilities discover(KubeGateway gateway, Collection<String> groupVersions) {
+    checkNotNull(gateway, "gateway");
+    ImmutableMap<String, String> groups = groupVersions.stream().distinct()
+        .collect(ImmutableMap.toImmutableMap(groupVersion -> groupVersion, DiscoveryPath::group));
     ImmutableClusterCapabilities.Builder capabilities = ClusterCapabilities.builder();
     try {
-      VersionInfo version = lister.list(() -> new VersionApi(client).getCode().buildCall(null),
-          VersionInfo.class, ListedResource.clusterScoped("version"));
-      capabilities.version(versionOf(version));
-      V1APIResourceList core = lister.list(() -> new CoreV1Api(client).getAPIResources().buildCall(null),
-          V1APIResourceList.class, ListedResource.clusterScoped("api/v1"));
-      // Every real server lists pods here; an empty answer is not discovery.
-      if (core.getResources() == null || core.getResources().isEmpty()) {
+      Optional<VersionInfo> version = document(gateway, DiscoveryPath.VERSION, VersionInfo.class);
+      Optional<V1APIResourceList> core = document(gateway, DiscoveryPath.CORE, V1APIResourceList.class);
+      // Every real server lists pods in the core group; an empty answer is not discovery.
+      if (version.isEmpty() || core.isEmpty() || core.get().getResources() == null
+          || core.get().getResources().isEmpty()) {
         return ClusterCapabilities.unknown();
       }
-      addResources(core, "", capabilities);
-    } catch (SnapshotException e) {
+      capabilities.version(versionOf(version.get()));
+      addResources(core.get(), "", capabilities);
+      for (Map.Entry<String, String> group : groups.entrySet()) {
+        // Not served here (404), or not readable: the group's resources stay absent.
+        document(gateway, group.getValue(), V1APIResourceList.class)
+            .ifPresent(resources -> addResources(resources, group.getKey() + "/", capabilities));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return ClusterCapabilities.unknown();
     }
-    for (String groupVersion : groups) {
-      String[] parts = groupVersion.split("/");
-      try {
-        V1APIResourceList group = lister.list(
-            () -> new CustomObjectsApi(client).getAPIResources(parts[0], parts[1]).buildCall(null),
-            V1APIResourceList.class, ListedResource.clusterScoped("apis/" + groupVersion));
-        addResources(group, groupVersion + "/", capabilities);
-      } catch (SnapshotException e) {
-        // Not served here (404), or not readable: the group's resources stay absent.
-      }
-    }
     return capabilities.build();
+  }
+
+  private static <T> Optional<T> document(KubeGateway gateway, String path, Class<T> type)
+      throws InterruptedException {
+    Optional<JsonObject> document = gateway.discovery(path);
+    try {
+      return document.map(json -> ModelGson.fromTree(json, type));
+    } catch (FieldTypeException e) {
+      return Optional.empty();
+    }
   }
 
   // gitVersion, else major.minor (some distributions write the minor as "31+"); "0.0" is no version.

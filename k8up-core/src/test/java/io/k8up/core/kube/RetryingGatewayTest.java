@@ -71,6 +71,11 @@ class RetryingGatewayTest {
     }
 
     @Override
+    public Optional<JsonObject> discovery(String path) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public long requestCount() {
       return calls;
     }

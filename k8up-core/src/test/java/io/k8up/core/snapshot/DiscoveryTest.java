@@ -3,6 +3,9 @@ package io.k8up.core.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.DiscoveryPath;
+import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.model.ClusterCapabilities;
 import io.k8up.core.testing.MockApiServer;
 import java.util.List;
@@ -48,6 +51,20 @@ class DiscoveryTest {
     assertThat(capabilities).isEqualTo(ClusterCapabilities.unknown());
     assertThat(capabilities.serves("pods/ephemeralcontainers")).isEmpty();
     assertThat(capabilities.isAtLeast(1, 25)).isEmpty();
+  }
+
+  @Test
+  void theGatewayReadsDiscoveryDocumentsAndNothingElse() throws Exception {
+    KubeGateway gateway = ClientJavaGateway.of(api.client());
+
+    assertThat(gateway.discovery(DiscoveryPath.group("example.com/v1"))).isPresent();
+    for (String path : List.of("/api/v1/namespaces/shop/secrets", "/apis/example.com/v1/widgets", "/api/v1/../x",
+        "/apis/Example.com/v1", "/version/x")) {
+      assertThatThrownBy(() -> gateway.discovery(path)).as(path).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("not a discovery path: " + path);
+    }
+    assertThatThrownBy(() -> LiveSnapshots.discover(gateway, List.of("example.com")))
+        .hasMessage("\"example.com\" is not a group version such as snapshot.storage.k8s.io/v1");
   }
 
   @Test

@@ -182,6 +182,11 @@ class LiveSnapshotPagingTest {
     }
 
     @Override
+    public Optional<JsonObject> discovery(String path) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public long requestCount() {
       return gateway.requestCount();
     }

@@ -4,6 +4,7 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.k8up.core.kube.DiscoveryPath;
 import io.k8up.core.kube.ExecSession;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
@@ -192,6 +193,14 @@ public final class InMemoryGateway implements KubeGateway {
   @Override
   public ExecSession exec(String namespace, String pod, String container, List<String> command) throws IOException {
     throw new IOException("the in-memory server does not exec");
+  }
+
+  /** Serves no discovery: what the server serves stays unknown, as with a server that refuses it. */
+  @Override
+  public Optional<JsonObject> discovery(String path) {
+    DiscoveryPath.checked(path);
+    requests.incrementAndGet();
+    return Optional.empty();
   }
 
   @Override

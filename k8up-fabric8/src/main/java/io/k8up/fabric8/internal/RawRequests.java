@@ -21,8 +21,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Requests sent through the fabric8 client's own HTTP client (its credentials, TLS and timeout),
- * for the two calls its DSL cannot make as one request: a delete with a uid precondition, and a
- * patch of a subresource (its DSL reads the object first).
+ * for the calls its DSL cannot make as one request: a delete with a uid precondition, a patch of a
+ * subresource (its DSL reads the object first), and a discovery document read as it came.
  */
 public final class RawRequests {
 
@@ -77,6 +77,31 @@ public final class RawRequests {
       return Optional.of(answer.getAsJsonObject());
     } catch (JsonParseException e) {
       throw KubeFailure.unreadable(request, failures.server(), "not JSON");
+    }
+  }
+
+  /**
+   * The discovery document at {@code path}, such as {@code /api/v1}; empty when it cannot be read
+   * (not served, refused, no answer, not a JSON object), as discovery only tells what is known.
+   */
+  public Optional<JsonObject> discovery(String path) throws InterruptedException {
+    HttpRequest sent = client.getHttpClient().newHttpRequestBuilder()
+        .uri(client.getMasterUrl().toString().replaceAll("/+$", "") + path)
+        .build();
+    CompletableFuture<HttpResponse<String>> pending = client.getHttpClient().sendAsync(sent, String.class);
+    try {
+      HttpResponse<String> response = pending.get(client.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS);
+      if (!response.isSuccessful() || response.body() == null) {
+        return Optional.empty();
+      }
+      JsonElement answer = JsonParser.parseString(response.body());
+      return answer.isJsonObject() ? Optional.of(answer.getAsJsonObject()) : Optional.empty();
+    } catch (ExecutionException | TimeoutException | JsonParseException e) {
+      pending.cancel(true);
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
     }
   }
 
