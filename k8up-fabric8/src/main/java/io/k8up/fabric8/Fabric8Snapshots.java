@@ -12,8 +12,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.ClusterSnapshots;
-import io.k8up.fabric8.internal.ClusterWideObjects;
 import io.k8up.fabric8.internal.JsonBridge;
+import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1PersistentVolume;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -26,11 +26,10 @@ import java.util.function.Function;
  * ClusterSnapshots#of} gives for the same objects read by client-java. Makes no request.
  * Thread-safe.
  *
- * <p>Claims, volumes and pods go through their JSON to client-java's models and {@link
- * ClusterSnapshots#of}, so that both clients' objects are read by one set of rules; fields neither
- * knows are ignored. Nodes and VolumeSnapshotClasses are converted by the rules of the core's
- * readers: add them with {@link ClusterSnapshot#withNodes} and {@link
- * ClusterSnapshot#withSnapshotClasses}.
+ * <p>Every kind goes through its JSON to {@link ClusterSnapshots} (claims, volumes, pods and
+ * Nodes by way of client-java's models), so that both clients' objects are read by one set of
+ * rules; fields neither knows are ignored. Add Nodes and VolumeSnapshotClasses with {@link
+ * ClusterSnapshot#withNodes} and {@link ClusterSnapshot#withSnapshotClasses}.
  *
  * <pre>{@code
  * ClusterSnapshot snapshot = Fabric8Snapshots.of(claimCache.list(), volumeCache.list(), podCache.list())
@@ -71,7 +70,7 @@ public final class Fabric8Snapshots {
    * @throws NullPointerException if {@code nodes} is or holds null
    */
   public static ImmutableList<io.k8up.core.model.Node> nodes(Collection<Node> nodes) {
-    return convert(nodes, ClusterWideObjects::node, "nodes");
+    return ClusterSnapshots.nodes(convert(nodes, node -> JSON.toClientJava(node, V1Node.class), "nodes"));
   }
 
   /**
@@ -83,7 +82,7 @@ public final class Fabric8Snapshots {
    * @throws NullPointerException if {@code classes} is or holds null
    */
   public static ImmutableList<SnapshotClass> snapshotClasses(Collection<GenericKubernetesResource> classes) {
-    return convert(classes, ClusterWideObjects::snapshotClass, "volumesnapshotclasses");
+    return ClusterSnapshots.snapshotClasses(convert(classes, JSON::toTree, "volumesnapshotclasses"));
   }
 
   private static <F, T> ImmutableList<T> convert(Collection<F> objects, Function<F, T> converter, String resource) {
