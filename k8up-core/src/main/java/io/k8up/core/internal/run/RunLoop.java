@@ -11,7 +11,6 @@ import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.model.CommandTarget;
 import io.k8up.core.model.K8upAnnotations;
-import io.k8up.core.model.Node;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
@@ -45,7 +44,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs one plan: starts units within the limits, in {@link StartOrder}; looks at what they created every
@@ -241,74 +239,23 @@ public final class RunLoop {
     }
   }
 
-  // Claims' units first, in StartOrder; pods' backup commands take the slots left.
+  // What starts is decided at once (StartDecision), then started in order.
   private void startWhatFits() throws InterruptedException {
     List<QueuedUnit> waiting = new ArrayList<>();
     queue.forEach(waiting::add);
-    for (QueuedUnit queued : StartOrder.of(waiting, RunLoop::pinnedNode, options.maxPerNode())) {
-      if (!hasRoom()) {
-        break;
-      }
-      Optional<NodeSlot> slot = fitsNamespace(queued.unit().namespace()) ? slotIfFits(queued) : Optional.empty();
-      if (slot.isPresent()) {
-        queue.remove(queued);
-        start(queued, slot.get());
-      }
+    StartDecision.Starts starts = StartDecision.decide(waiting, queue.commands(), running.all(), options);
+    for (StartDecision.Start start : starts.claimUnits()) {
+      queue.remove(start.unit());
+      start(start.unit(), start.slot());
     }
-    for (Iterator<CommandTarget> it = queue.commands(); it.hasNext() && hasRoom(); ) {
-      CommandTarget command = it.next();
-      if (fitsNamespace(command.namespace()) && command.node().map(nodeLoad()::fitsPinned).orElse(true)) {
-        it.remove();
-        commands.start(command);
-      }
+    for (CommandTarget command : starts.commands()) {
+      queue.remove(command);
+      commands.start(command);
     }
-  }
-
-  private boolean hasRoom() {
-    return running.size() < options.maxConcurrent();
-  }
-
-  private boolean fitsNamespace(String namespace) {
-    return running.count(other -> other.namespace().equals(namespace))
-        < options.maxPerNamespace().orElse(Integer.MAX_VALUE);
-  }
-
-  // A pinned unit starts where its node has room; a scheduled one, kept off the nodes that have none.
-  private Optional<NodeSlot> slotIfFits(QueuedUnit queued) {
-    NodeLoad load = nodeLoad();
-    Optional<NodeSlot> pinned = plannedSlot(queued);
-    if (pinned.isPresent()) {
-      return pinned.filter(slot -> load.fitsPinned(slot.pinned().orElseThrow()));
-    }
-    // Kept off every node the run knows of, a pod could only wait: it would go stale for nothing.
-    Set<String> nodes = queued.context().snapshot().nodes().stream().map(Node::name).collect(Collectors.toSet());
-    return load.exclusionsForScheduled()
-        .filter(excluded -> nodes.isEmpty() || !excluded.containsAll(nodes))
-        .map(excluded -> nodes.isEmpty() ? excluded : reserving(excluded, nodes))
-        .map(NodeSlot::scheduled);
-  }
-
-  // Where the Nodes are known, nodes with pinned units waiting are kept free for them (see StartOrder).
-  private ImmutableSet<String> reserving(ImmutableSet<String> excluded, Set<String> nodes) {
-    List<QueuedUnit> waiting = new ArrayList<>();
-    queue.forEach(waiting::add);
-    ImmutableSet<String> more = ImmutableSet.<String>builder().addAll(excluded)
-        .addAll(StartOrder.reserved(waiting, RunLoop::pinnedNode, excluded, nodes)).build();
-    return more.containsAll(nodes) ? excluded : more;
-  }
-
-  private static Optional<String> pinnedNode(QueuedUnit queued) {
-    return NodeKeys.of(queued.unit().placement(), queued.context().snapshot());
   }
 
   private static Optional<NodeSlot> plannedSlot(QueuedUnit queued) {
-    return NodeKeys.of(queued.unit().placement(), queued.context().snapshot()).map(NodeSlot::pinned);
-  }
-
-  private NodeLoad nodeLoad() {
-    List<NodeSlot> slots = new ArrayList<>();
-    running.all().forEach(unit -> unit.nodeSlot().ifPresent(slots::add));
-    return NodeLoad.of(slots, options.maxPerNode());
+    return StartDecision.pinnedNode(queued).map(NodeSlot::pinned);
   }
 
   private void start(QueuedUnit queued, NodeSlot slot) throws InterruptedException {

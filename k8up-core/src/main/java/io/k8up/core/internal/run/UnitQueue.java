@@ -61,9 +61,14 @@ final class UnitQueue implements Iterable<QueuedUnit> {
     progress.emitCommand(ProgressEvent.Type.QUEUED, command, "");
   }
 
-  /** The waiting commands, in order; {@link Iterator#remove()} takes one out, to start it. */
-  Iterator<CommandTarget> commands() {
-    return commands.iterator();
+  /** The waiting commands, in order, a copy. */
+  List<CommandTarget> commands() {
+    return List.copyOf(commands);
+  }
+
+  /** Takes {@code command} out of the queue, to start it. */
+  void remove(CommandTarget command) {
+    commands.remove(command);
   }
 
   /** Takes {@code queued} out of the queue, to start it. */
