@@ -19,14 +19,24 @@ final class NodeKeys {
   private NodeKeys() {}
 
   static Optional<String> of(Placement placement, ClusterSnapshot snapshot) {
+    return slot(placement, snapshot).flatMap(NodeSlot::pinned);
+  }
+
+  /**
+   * Where a pod of {@code placement} counts before it is placed: pinned to a node by name, or by a
+   * hostname no Node of {@code snapshot} carries; empty when the scheduler chooses.
+   */
+  static Optional<NodeSlot> slot(Placement placement, ClusterSnapshot snapshot) {
+    if (placement.node().isPresent()) {
+      return placement.node().map(NodeSlot::pinned);
+    }
     Optional<String> hostname = switch (placement.type()) {
-      case POD_NODE -> Optional.empty();
+      case POD_NODE, ANY -> Optional.empty();
       case HOSTNAME -> placement.hostname();
       case PV_NODE_AFFINITY -> singleHostname(placement);
-      case ANY -> Optional.empty();
     };
-    return placement.node().or(() -> hostname.map(
-        value -> snapshot.nodeWithHostname(value).map(Node::name).orElse(value)));
+    return hostname.map(value -> snapshot.nodeWithHostname(value).map(Node::name).map(NodeSlot::pinned)
+        .orElseGet(() -> NodeSlot.byHostname(value)));
   }
 
   // A PV of a local volume names one node: one term, one "kubernetes.io/hostname In [node]".

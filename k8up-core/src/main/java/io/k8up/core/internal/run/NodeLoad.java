@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -12,7 +13,8 @@ import java.util.TreeSet;
  * Pure, so that a property can show the limit holds at every instant, whatever the scheduler does.
  *
  * <p>Nodes no slot names are unknown to the run: the scheduler may put every unplaced pod on one
- * of them, so a scheduled pod may start only while fewer than the limit are unplaced.
+ * of them (and a pod pinned by a hostname the run cannot resolve may be on any), so a scheduled
+ * pod may start only while fewer than the limit are unplaced.
  */
 final class NodeLoad {
 
@@ -35,6 +37,27 @@ final class NodeLoad {
   }
 
   /**
+   * Whether one more pod of {@code slot}, pinned, keeps every node within the limit: its node's;
+   * for a hostname the run cannot resolve, its hostname's and the node's that a running pod of that
+   * hostname was seen bound to, or else every node's, since it may be any of them.
+   */
+  boolean fits(NodeSlot slot) {
+    String key = slot.pinned().orElseThrow(() -> new IllegalArgumentException("not a pinned slot"));
+    if (!fitsPinned(key)) {
+      return false;
+    }
+    if (!slot.byHostname()) {
+      return true;
+    }
+    Optional<String> seenOn = slots.stream()
+        .filter(other -> other.byHostname() && other.pinned().equals(slot.pinned()) && other.bound().isPresent())
+        .flatMap(other -> other.bound().stream())
+        .findFirst();
+    return seenOn.map(this::fitsPinned)
+        .orElseGet(() -> exclusionsForScheduled().filter(Set::isEmpty).isPresent());
+  }
+
+  /**
    * The nodes to keep a new scheduled pod off, or empty when it may not start now: an unknown
    * node could take it on top of the unplaced ones.
    */
@@ -43,13 +66,18 @@ final class NodeLoad {
     if (unplaced >= limit) {
       return Optional.empty();
     }
+    return Optional.of(knownNodes().stream().filter(node -> !fitsPinned(node)).collect(ImmutableSet.toImmutableSet()));
+  }
+
+  /** The nodes the slots name: pinned to, bound to, or kept off. */
+  ImmutableSet<String> knownNodes() {
     TreeSet<String> known = new TreeSet<>();
     for (NodeSlot slot : slots) {
       slot.pinned().ifPresent(known::add);
       slot.bound().ifPresent(known::add);
       known.addAll(slot.excluded());
     }
-    return Optional.of(known.stream().filter(node -> !fitsPinned(node)).collect(ImmutableSet.toImmutableSet()));
+    return ImmutableSet.copyOf(known);
   }
 
   private long count(String node) {

@@ -226,7 +226,7 @@ public final class RunLoop {
       Optional<Started> started = workflow(again);
       if (started.isPresent()) {
         runner.start(UnitState.start(again, started.get().strategy(), started.get().workflow(), clock.instant(),
-            plannedSlot(again).orElseGet(() -> NodeSlot.scheduled(ImmutableSet.of())), byUnit.get(unitId)));
+            StartDecision.plannedSlot(again).orElseGet(() -> NodeSlot.scheduled(ImmutableSet.of())), byUnit.get(unitId)));
       }
     }
   }
@@ -252,10 +252,6 @@ public final class RunLoop {
       queue.remove(command);
       commands.start(command);
     }
-  }
-
-  private static Optional<NodeSlot> plannedSlot(QueuedUnit queued) {
-    return StartDecision.pinnedNode(queued).map(NodeSlot::pinned);
   }
 
   private void start(QueuedUnit queued, NodeSlot slot) throws InterruptedException {

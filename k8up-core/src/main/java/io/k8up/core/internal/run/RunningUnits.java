@@ -213,8 +213,10 @@ final class RunningUnits {
     }
     List<BackupUnit> next = new ArrayList<>();
     for (BackupUnit replanned : again.units()) {
-      if (replanned.placement().equals(unit.unit().placement()) && !cause.retriesSamePlacement()) {
-        // Waiting out the same refusal again would only repeat it.
+      // Waiting out the same refusal again would only repeat it; unless the run itself kept the pod
+      // off the nodes that were full then, whose next attempt is kept off those full now.
+      if (replanned.placement().equals(unit.unit().placement()) && !cause.retriesSamePlacement()
+          && unit.planned().excluded().isEmpty()) {
         for (ClaimTarget target : replanned.targets()) {
           book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.FAILED,
               OutcomeReason.PLACEMENT_STALE, why + "; a fresh plan places the claim the same way"
@@ -222,7 +224,8 @@ final class RunningUnits {
                   + ": make that node schedulable (uncordon it, free it, or tolerate its taints) or move the"
                   + " volume's workload, then run the backup again", unit.facts(clock.instant()));
         }
-        progress.emit(ProgressEvent.Type.FAILED, replanned, unit.node(), why);
+        // Told as the attempt that failed, as the outcome counts it.
+        progress.emit(ProgressEvent.Type.FAILED, replanned.withAttempt(unit.unit().attempt()), unit.node(), why);
       } else {
         next.add(replanned);
       }

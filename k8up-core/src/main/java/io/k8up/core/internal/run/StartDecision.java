@@ -87,14 +87,17 @@ final class StartDecision {
   // A pinned unit starts where its node has room; a scheduled one, kept off the nodes that have none.
   private Optional<NodeSlot> slotIfFits(QueuedUnit queued) {
     NodeLoad load = nodeLoad();
-    Optional<String> pinned = pinnedNode(queued);
+    Optional<NodeSlot> pinned = plannedSlot(queued);
     if (pinned.isPresent()) {
-      return pinned.filter(load::fitsPinned).map(NodeSlot::pinned);
+      return pinned.filter(load::fits);
     }
     // Kept off every node the run knows of, a pod could only wait: it would go stale for nothing.
+    // Without the Nodes, the run knows only those its pods name, and keeps to them: other nodes may
+    // not exist (seen on a real scheduler: a pod kept off both nodes of a two-node cluster).
     Set<String> nodes = queued.context().snapshot().nodes().stream().map(Node::name).collect(Collectors.toSet());
+    Set<String> candidates = nodes.isEmpty() ? load.knownNodes() : nodes;
     return load.exclusionsForScheduled()
-        .filter(excluded -> nodes.isEmpty() || !excluded.containsAll(nodes))
+        .filter(excluded -> candidates.isEmpty() || !excluded.containsAll(candidates))
         .map(excluded -> nodes.isEmpty() ? excluded : reserving(excluded, nodes))
         .map(NodeSlot::scheduled);
   }
@@ -110,8 +113,13 @@ final class StartDecision {
     return NodeLoad.of(slots, options.maxPerNode());
   }
 
-  /** The node {@code queued} is pinned to, by name, if it is. */
+  /** The node {@code queued} is pinned to, by name or by an unresolved hostname, if it is. */
   static Optional<String> pinnedNode(QueuedUnit queued) {
-    return NodeKeys.of(queued.unit().placement(), queued.context().snapshot());
+    return plannedSlot(queued).flatMap(NodeSlot::pinned);
+  }
+
+  /** Where {@code queued} counts before it is placed, when it is pinned. */
+  static Optional<NodeSlot> plannedSlot(QueuedUnit queued) {
+    return NodeKeys.slot(queued.unit().placement(), queued.context().snapshot());
   }
 }

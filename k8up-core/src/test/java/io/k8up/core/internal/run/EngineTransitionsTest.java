@@ -69,6 +69,8 @@ class EngineTransitionsTest extends EngineTest {
 
     assertStatus(outcome, OutcomeStatus.FAILED, OutcomeReason.PLACEMENT_STALE);
     assertThat(outcome.attempts()).isEqualTo(1);
+    assertThat(events).filteredOn(event -> event.type() == ProgressEvent.Type.FAILED).singleElement()
+        .satisfies(event -> assertThat(event.attempt()).as("as the outcome counts it").isEqualTo(1));
     assertThat(left()).isEmpty();
   }
 
@@ -195,6 +197,54 @@ class EngineTransitionsTest extends EngineTest {
 
     assertThat(report.outcomes()).allSatisfy(outcome -> assertStatus(outcome, OutcomeStatus.SUCCEEDED,
         OutcomeReason.BACKED_UP));
+    assertThat(cluster.maxPerNode().values()).containsOnly(1);
+    assertThat(left()).isEmpty();
+  }
+
+  // Seen on a real scheduler: without the Nodes, a shared backup started while both nodes the run
+  // knew were busy was kept off both, stayed unschedulable once they were free, and was failed.
+  @Test
+  void withoutTheNodesASharedPodWaitsForANodeTheRunKnowsToFreeUp() {
+    java.util.Map<String, String> nodeByClaim = new java.util.LinkedHashMap<>();
+    nodeByClaim.put("a", "node-1");
+    nodeByClaim.put("b", "node-2");
+    nodeByClaim.put("c", "node-3");
+    nodeByClaim.put("shared", null);
+    ClusterSnapshot withoutNodes = claims(nodeByClaim).withNodes(java.util.List.of());
+    SimulatedCluster cluster = cluster(Duration.ofMinutes(5));
+
+    BackupReport report = run(cluster, withoutNodes, OPTIONS, same(withoutNodes));
+
+    assertThat(report.outcomes()).allSatisfy(outcome -> {
+      assertStatus(outcome, OutcomeStatus.SUCCEEDED, OutcomeReason.BACKED_UP);
+      assertThat(outcome.attempts()).as("never unschedulable").isEqualTo(1);
+    });
+    assertThat(cluster.maxPerNode().values()).containsOnly(1);
+    assertThat(left()).isEmpty();
+  }
+
+  // The run kept the pod off the nodes full when it started; a refusal of what is left is partly
+  // the run's own doing, and the next attempt is kept off only what is full then.
+  @Test
+  void aScheduledPodThatTheRunsOwnExclusionLeftNowhereToGoIsTriedAgainNotFailed() {
+    java.util.Map<String, String> nodeByClaim = new java.util.LinkedHashMap<>();
+    nodeByClaim.put("a", "node-1");
+    nodeByClaim.put("b", "node-2");
+    nodeByClaim.put("c", "node-3");
+    nodeByClaim.put("shared", null);
+    // The snapshot knows a fourth node the cluster no longer has: the only one the pod may go to.
+    ClusterSnapshot snapshot = claims(nodeByClaim).withNodes(java.util.stream.Stream.of("node-1", "node-2",
+        "node-3", "node-4").<io.k8up.core.model.Node>map(node -> io.k8up.core.testing.Fixtures.node(node).build())
+        .toList());
+    SimulatedCluster cluster = cluster(Duration.ofSeconds(40));
+
+    BackupReport report = run(cluster, snapshot, io.k8up.core.run.ExecutorOptions.builder().from(OPTIONS)
+        .maxPlacementAttempts(5).build(), same(snapshot));
+
+    Outcome shared = report.outcomes().stream().filter(outcome -> outcome.subject().name().equals("shared"))
+        .findFirst().orElseThrow();
+    assertStatus(shared, OutcomeStatus.SUCCEEDED, OutcomeReason.BACKED_UP);
+    assertThat(shared.attempts()).isGreaterThan(1);
     assertThat(cluster.maxPerNode().values()).containsOnly(1);
     assertThat(left()).isEmpty();
   }

@@ -21,8 +21,8 @@ class NodeLoadTest {
 
   /**
    * Pods are pinned by node name, as on a run that read the Nodes and so knows the name behind
-   * every hostname. (A run that did not read them tells a pod pinned by a node's hostname label
-   * from one placed on that node by name only once it sees the first bound.)
+   * every hostname, or by a hostname label that differs from the node's name, as on EKS, which a
+   * run that did not read the Nodes cannot resolve until it sees such a pod bound.
    */
   private static final int NODES = 5;
 
@@ -39,7 +39,7 @@ class NodeLoadTest {
 
   @Test
   void theLimitHoldsAtEveryInstantWhateverTheSchedulerDoes() {
-    qt().withExamples(500).forAll(integers().between(1, 3), lists().of(integers().between(0, 499)).ofSizeBetween(1, 80))
+    qt().withExamples(500).forAll(integers().between(1, 3), lists().of(integers().between(0, 599)).ofSizeBetween(1, 80))
         .checkAssert((limit, operations) -> {
           List<Pod> pods = new ArrayList<>();
           for (int operation : operations) {
@@ -69,6 +69,29 @@ class NodeLoadTest {
     assertThat(NodeLoad.of(List.of(NodeSlot.scheduled(ImmutableSet.of("a"))), 1).fitsPinned("b")).isFalse();
   }
 
+  // Seen on a real control plane: a hostname-pinned and a name-pinned backup ran together on one node.
+  @Test
+  void aPodPinnedByAnUnresolvedHostnameCountsEverywhereUntilItIsSeenBound() {
+    NodeSlot byHostname = NodeSlot.byHostname("n-host");
+    NodeLoad one = NodeLoad.of(List.of(byHostname), 1);
+
+    assertThat(one.fitsPinned("n.ec2.internal")).as("it may be there").isFalse();
+    assertThat(one.fitsPinned("m.ec2.internal")).isFalse();
+    assertThat(one.exclusionsForScheduled()).as("an unplaced pod at the limit").isEmpty();
+
+    NodeLoad bound = NodeLoad.of(List.of(byHostname.boundTo("n.ec2.internal")), 1);
+    assertThat(bound.fitsPinned("n.ec2.internal")).isFalse();
+    assertThat(bound.fitsPinned("n-host")).isFalse();
+    assertThat(bound.fitsPinned("m.ec2.internal")).isTrue();
+
+    assertThat(NodeLoad.of(List.of(NodeSlot.pinned("m.ec2.internal")), 1).fits(byHostname))
+        .as("it may be on the busy node").isFalse();
+    assertThat(NodeLoad.of(List.of(byHostname.boundTo("n.ec2.internal")), 2).fits(byHostname))
+        .as("a pod of that hostname was seen on n, which has room").isTrue();
+    assertThat(NodeLoad.of(List.of(byHostname.boundTo("n.ec2.internal"), NodeSlot.pinned("n.ec2.internal")), 2)
+        .fits(byHostname)).as("n is full").isFalse();
+  }
+
   @Test
   void aPodPinnedByHostnameCountsAgainstItsHostnameAndTheNodeItIsBoundTo() {
     NodeSlot placed = NodeSlot.pinned("host-4").boundTo("ip-10-0-0-4");
@@ -95,7 +118,7 @@ class NodeLoadTest {
       }
       case 2 -> {
         // The scheduler binds an unplaced pod to any node its affinity allows.
-        List<Pod> unplaced = pods.stream().filter(pod -> pod.slot.isUnplaced()).toList();
+        List<Pod> unplaced = pods.stream().filter(pod -> pod.slot.isUnplaced() && pod.slot.pinned().isEmpty()).toList();
         if (!unplaced.isEmpty()) {
           Pod pod = unplaced.get(argument % unplaced.size());
           String node = "n" + (argument / 7) % NODES;
@@ -110,6 +133,14 @@ class NodeLoadTest {
           pods.remove(argument % pods.size());
         }
       }
+      case 5 -> {
+        // Pinned by a hostname label the run cannot resolve: node nK carries hostname hK (as on EKS).
+        int node = argument % NODES;
+        NodeSlot slot = NodeSlot.byHostname("h" + node);
+        if (load.fits(slot)) {
+          pods.add(new Pod(slot, Optional.of("n" + node)));
+        }
+      }
       default -> {
         // The run sees a pinned pod's binding: to its node's real name.
         List<Pod> pinned = pods.stream().filter(pod -> pod.slot.pinned().isPresent() && pod.slot.bound().isEmpty())
@@ -122,9 +153,10 @@ class NodeLoadTest {
     }
   }
 
-  // Once every pod is placed, a node with room takes a pinned pod, and a scheduled one may start.
+  // Once the run knows where every pod is, a node with room takes a pinned pod, and a scheduled one
+  // may start.
   private static void assertNoNeedlessWait(List<Pod> pods, int limit) {
-    if (pods.stream().anyMatch(pod -> pod.node.isEmpty())) {
+    if (pods.stream().anyMatch(pod -> pod.slot.isUnplaced())) {
       return;
     }
     NodeLoad load = NodeLoad.of(pods.stream().map(pod -> pod.slot).toList(), limit);

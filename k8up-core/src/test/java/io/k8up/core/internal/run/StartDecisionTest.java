@@ -34,7 +34,7 @@ class StartDecisionTest {
   private static final ClusterSnapshot WITH_NODES = ClusterSnapshot.of(List.of(), List.of(), List.of())
       .withNodes(NODES.stream().<Node>map(node -> Fixtures.node(node).build()).toList());
 
-  /** A waiting unit: its namespace, the node it is pinned to (or none: the scheduler places it), its size. */
+  /** A waiting unit: its namespace, the node it is pinned to (or none, or an unknown hostname), its size. */
   private record Waiting(int namespace, int node, int size) {}
 
   /** A running unit: its namespace, and where it counts (a node; or scheduled, kept off one node or none). */
@@ -47,7 +47,7 @@ class StartDecisionTest {
   }
 
   private static Gen<List<Waiting>> waiting() {
-    return lists().of(integers().between(0, 1).zip(integers().between(0, NODES.size()), integers().between(1, 50),
+    return lists().of(integers().between(0, 1).zip(integers().between(0, NODES.size() + 1), integers().between(1, 50),
         Waiting::new)).ofSizeBetween(0, 12);
   }
 
@@ -57,8 +57,9 @@ class StartDecisionTest {
   }
 
   private static QueuedUnit unit(int index, Waiting waiting) {
+    // Past the nodes: placed by the scheduler, or pinned by a hostname no Node carries.
     Placement placement = waiting.node() < NODES.size() ? Placement.onPodNode(NODES.get(waiting.node()), false)
-        : Placement.anywhere();
+        : waiting.node() == NODES.size() ? Placement.anywhere() : Placement.onHostname("elsewhere");
     ClaimTarget target = ClaimTarget.builder().namespace(NAMESPACES.get(waiting.namespace())).name("claim-" + index)
         .volumeName("pv-" + index).accessModes(List.of(AccessMode.READ_WRITE_ONCE)).placement(placement).build();
     return new QueuedUnit(BackupUnit.of("jobs", List.of(target)),
@@ -123,7 +124,7 @@ class StartDecisionTest {
         assertThat(queued).contains(start.unit());
         namespaces.add(start.unit().unit().namespace());
         started.add(start.slot());
-        StartDecision.pinnedNode(start.unit()).ifPresent(node -> assertThat(start.slot()).isEqualTo(NodeSlot.pinned(node)));
+        StartDecision.plannedSlot(start.unit()).ifPresent(planned -> assertThat(start.slot()).isEqualTo(planned));
       });
       starts.commands().forEach(command -> {
         namespaces.add(command.namespace());
