@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * {@code fake_kubelet.py} of the kube-lab, run for one namespace as a subprocess: bound pods run,
@@ -62,16 +63,26 @@ final class FakeKubelet implements AutoCloseable {
    * @throws IllegalStateException if none started in time
    */
   KubeletEvent awaitBackupStarted(Duration timeout) throws IOException, InterruptedException {
+    return await(KubeletEvent::startsBackup, "no backup pod ran", timeout);
+  }
+
+  /**
+   * Waits until an event matches {@code wanted}, up to {@code timeout}; the first such event.
+   *
+   * @throws IllegalStateException saying {@code otherwise} if none came in time
+   */
+  KubeletEvent await(Predicate<KubeletEvent> wanted, String otherwise, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (KubeletEvent event : events()) {
-        if (event.startsBackup()) {
+        if (wanted.test(event)) {
           return event;
         }
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("no backup pod ran within " + timeout.toSeconds() + " s; log: " + events());
+    throw new IllegalStateException(otherwise + " within " + timeout.toSeconds() + " s; log: " + events());
   }
 
   @Override

@@ -148,10 +148,13 @@ final class LiveLab implements AutoCloseable {
   }
 
   /**
-   * A ReadWriteOnce CSI claim no pod mounts that asks for the csi-snapshot strategy; its driver's
-   * VolumeSnapshotClass is created if missing.
+   * A ReadWriteOnce CSI claim no pod mounts that asks for the csi-snapshot strategy; the
+   * VolumeSnapshot API (the lab's CRDs) and the driver's VolumeSnapshotClass are created if missing.
    */
   void snapshotClaim(String claim) {
+    kubectl.run("apply", "-f", labFile("snapshot-crds.yaml").toString());
+    kubectl.run("wait", "--for", "condition=established", "--timeout", "60s",
+        "crd/volumesnapshotclasses.snapshot.storage.k8s.io", "crd/volumesnapshots.snapshot.storage.k8s.io");
     kubectl.apply("""
         apiVersion: snapshot.storage.k8s.io/v1
         kind: VolumeSnapshotClass

@@ -53,7 +53,10 @@ class RestartLiveCheck {
     try (FakeKubelet kubelet = FakeKubelet.start(lab, dir, "kubelet", Duration.ofSeconds(10), true)) {
       lab.awaitReady();
       first = CliProcess.run(lab, dir, "first", options);
-      kubelet.awaitBackupStarted(Duration.ofMinutes(2));
+      // Killed once the snapshot is ready: Jobs run or have finished, and the csi-snapshot unit is
+      // between its two steps, so the second process adopts units at every stage.
+      kubelet.await(event -> event.event().equals("snapshot-ready"), "the VolumeSnapshot was not made ready",
+          Duration.ofMinutes(2));
       first.kill();
       second = CliProcess.run(lab, dir, "second", options);
 
