@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * and no claim gets a second Job.
  */
 @EnabledIfEnvironmentVariable(named = LiveLab.KUBECONFIG_VARIABLE, matches = ".+")
-@Timeout(480)
+@Timeout(720)
 class ApiServerRestartLiveCheck {
 
   private static final String DOWN_SECONDS = "5";
@@ -41,6 +41,9 @@ class ApiServerRestartLiveCheck {
     lab = LiveLab.open("apiserver");
     String a = lab.node("a");
     String b = lab.node("b");
+    // A node nothing is pinned to: without it the shared claim's backup, started beside the pinned
+    // ones, meets bug 2 of docs/live-checks.md, which is not what this check is about.
+    lab.node("c");
     lab.claimMountedBy("mounted-a1", "ReadWriteOnce", a);
     lab.claimMountedBy("mounted-a2", "ReadWriteOnce", a);
     lab.claimMountedBy("mounted-b", "ReadWriteOnce", b);

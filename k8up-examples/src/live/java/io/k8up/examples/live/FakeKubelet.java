@@ -85,11 +85,17 @@ final class FakeKubelet implements AutoCloseable {
     throw new IllegalStateException(otherwise + " within " + timeout.toSeconds() + " s; log: " + events());
   }
 
+  /** Stops the script; calling it again does nothing. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

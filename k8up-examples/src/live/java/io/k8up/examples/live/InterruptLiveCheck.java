@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -38,7 +39,7 @@ class InterruptLiveCheck {
   @ParameterizedTest(name = "SIG{0}")
   @ValueSource(strings = {"INT", "TERM"})
   void aSignalledRunCleansUpAndExitsWithItsReportsCode(String signal) throws Exception {
-    lab = LiveLab.open("sig" + signal.toLowerCase(java.util.Locale.ROOT));
+    lab = LiveLab.open("sig" + signal.toLowerCase(Locale.ROOT));
     String a = lab.node("a");
     lab.node("b");
     lab.claimMountedBy("mounted", "ReadWriteOnce", a);

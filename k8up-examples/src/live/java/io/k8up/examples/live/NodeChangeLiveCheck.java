@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * what happened to its node.
  */
 @EnabledIfEnvironmentVariable(named = LiveLab.KUBECONFIG_VARIABLE, matches = ".+")
-@Timeout(480)
+@Timeout(720)
 class NodeChangeLiveCheck {
 
   private LiveLab lab;

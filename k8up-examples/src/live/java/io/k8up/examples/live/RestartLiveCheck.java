@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * VolumeSnapshot.
  */
 @EnabledIfEnvironmentVariable(named = LiveLab.KUBECONFIG_VARIABLE, matches = ".+")
-@Timeout(480)
+@Timeout(600)
 class RestartLiveCheck {
 
   private LiveLab lab;
