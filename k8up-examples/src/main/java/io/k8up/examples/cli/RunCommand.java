@@ -12,7 +12,7 @@ import io.k8up.core.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +27,8 @@ import picocli.CommandLine;
     description = "Back up the claims of namespaces of a live cluster: plan, create the backup Jobs within the"
         + " limits, follow them to the end, clean up, and report per claim. Progress goes to standard error.")
 final class RunCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   /** The output formats. */
   enum Format { table, wide, json }
@@ -84,8 +86,15 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static void progress(ProgressEvent event, PrintWriter err) {
+    err.println(progressLine(event, LocalTime.now()));
+    err.flush();
+  }
+
+  /** One progress line, escaped for the terminal, stamped with {@code time} as HH:mm:ss. */
+  static String progressLine(ProgressEvent event, LocalTime time) {
     StringBuilder line = new StringBuilder()
-        .append(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)).append(' ')
+        // A pattern, not LocalTime's toString, which drops zero seconds ("08:50" for 08:50:00).
+        .append(CLOCK.format(time)).append(' ')
         .append(event.type()).append(' ')
         .append(event.namespace()).append('/')
         .append(event.claims().isEmpty() ? event.unitId() : String.join(",", event.claims()))
@@ -98,7 +107,6 @@ final class RunCommand implements Callable<Integer> {
     if (!event.message().isEmpty()) {
       line.append(": ").append(event.message());
     }
-    err.println(TerminalText.escape(line.toString()));
-    err.flush();
+    return TerminalText.escape(line.toString());
   }
 }
