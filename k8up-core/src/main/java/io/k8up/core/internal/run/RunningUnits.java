@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -28,15 +29,16 @@ final class RunningUnits {
   private final List<UnitInFlight> running = new ArrayList<>();
   private final OutcomeBook book;
   private final UnitQueue queue;
-  private final Replanner replanner;
+  private final UnitReplanner replanner;
   private final ObjectCleanup cleanup;
   private final Progress progress;
   private final ExecutorOptions options;
   private final Clock clock;
+  private final Purpose purpose;
   private boolean interruptedInCleanup;
 
-  RunningUnits(OutcomeBook book, UnitQueue queue, Replanner replanner, ObjectCleanup cleanup, Progress progress,
-      ExecutorOptions options, Clock clock) {
+  RunningUnits(OutcomeBook book, UnitQueue queue, UnitReplanner replanner, ObjectCleanup cleanup, Progress progress,
+      ExecutorOptions options, Clock clock, Purpose purpose) {
     this.book = book;
     this.queue = queue;
     this.replanner = replanner;
@@ -44,6 +46,7 @@ final class RunningUnits {
     this.progress = progress;
     this.options = options;
     this.clock = clock;
+    this.purpose = purpose;
   }
 
   /** The reason a refused request gives a unit. */
@@ -102,6 +105,12 @@ final class RunningUnits {
 
   /** The unit ended; its objects are deleted unless failed units are kept. */
   void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
+    finish(unit, status, reason, message, Map.of());
+  }
+
+  /** The unit ended, its last step reporting {@code details}; see {@link #finish(UnitInFlight, OutcomeStatus, OutcomeReason, String)}. */
+  void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message,
+      Map<String, String> details) {
     boolean keep = status == OutcomeStatus.FAILED && options.keepFailedUnits();
     if (!keep) {
       try {
@@ -111,7 +120,7 @@ final class RunningUnits {
       }
     }
     running.remove(unit);
-    settle(unit, status, reason, message);
+    settle(unit, status, reason, message, details);
     progress.emit(status == OutcomeStatus.SUCCEEDED ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED,
         unit.unit, unit.node, status == OutcomeStatus.SUCCEEDED ? "" : message);
   }
@@ -138,8 +147,8 @@ final class RunningUnits {
   void failIfOverdue(UnitInFlight unit, String lastProblem) {
     Duration ran = Duration.between(unit.started, clock.instant());
     if (ran.compareTo(options.unitTimeout()) >= 0) {
-      finish(unit, OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT, "the backup did not finish within "
-          + options.unitTimeout() + "; raise the unit timeout or look at the backup pod"
+      finish(unit, OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT, "the " + purpose.noun() + " did not finish within "
+          + options.unitTimeout() + "; raise the unit timeout or look at the " + purpose.noun() + " pod"
           + (lastProblem.isEmpty() ? "" : ". " + lastProblem));
     }
   }
@@ -162,8 +171,9 @@ final class RunningUnits {
         interruptedInCleanup = true;
         Thread.interrupted();
       }
-      settle(unit, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was interrupted while the backup ran; "
-          + unit.step().interruptedNote().orElse("its objects were deleted") + ", run the backup again");
+      settle(unit, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was interrupted while the "
+          + purpose.noun() + " ran; " + unit.step().interruptedNote().orElse("its objects were deleted") + ", run the "
+          + purpose.noun() + " again");
     }
     running.clear();
   }
@@ -185,7 +195,7 @@ final class RunningUnits {
               OutcomeReason.PLACEMENT_STALE, why + "; a fresh plan places the claim the same way"
                   + unit.node.map(node -> ", on node " + node).orElse("")
                   + ": make that node schedulable (uncordon it, free it, or tolerate its taints) or move the"
-                  + " volume's workload, then run the backup again", unit.facts(clock.instant()));
+                  + " volume's workload, then run the " + purpose.noun() + " again", unit.facts(clock.instant()));
         }
         progress.emit(ProgressEvent.Type.FAILED, replanned, unit.node, why);
       } else {
@@ -196,9 +206,14 @@ final class RunningUnits {
   }
 
   private void settle(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message) {
+    settle(unit, status, reason, message, Map.of());
+  }
+
+  private void settle(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message,
+      Map<String, String> details) {
     for (ClaimTarget target : unit.unit.targets()) {
       book.settle(Subject.claim(target.namespace(), target.name()), status, reason, message,
-          unit.facts(clock.instant()));
+          unit.facts(clock.instant()), details);
     }
   }
 }

@@ -52,13 +52,16 @@ final class UnitRunner {
   private final RunId runId;
   private final Duration unschedulableTimeout;
   private final Clock clock;
+  private final Purpose purpose;
 
-  UnitRunner(KubeGateway gateway, RunningUnits units, RunId runId, ExecutorOptions options, Clock clock) {
+  UnitRunner(KubeGateway gateway, RunningUnits units, RunId runId, ExecutorOptions options, Clock clock,
+      Purpose purpose) {
     this.gateway = gateway;
     this.units = units;
     this.runId = runId;
     this.unschedulableTimeout = options.unschedulableTimeout();
     this.clock = clock;
+    this.purpose = purpose;
   }
 
   /** Starts {@code unit}: applies its first step; {@code found} are its objects an earlier process created. */
@@ -95,7 +98,7 @@ final class UnitRunner {
         }
       }
     } catch (KubeFailure e) {
-      units.finish(unit, OutcomeStatus.FAILED, RunningUnits.apiFailure(e), "the backup could not start: "
+      units.finish(unit, OutcomeStatus.FAILED, RunningUnits.apiFailure(e), "the " + purpose.noun() + " could not start: "
           + e.getMessage() + (e.isNotFound() ? step.notServedHint().map(hint -> "; " + hint).orElse("") : ""));
       return Optional.empty();
     } catch (IllegalStateException e) {
@@ -237,7 +240,8 @@ final class UnitRunner {
 
   private void end(UnitInFlight unit, StepState state) throws InterruptedException {
     switch (state.kind()) {
-      case DONE -> units.finish(unit, OutcomeStatus.SUCCEEDED, OutcomeReason.BACKED_UP, "backed up");
+      case DONE -> units.finish(unit, OutcomeStatus.SUCCEEDED, purpose.succeeded(), purpose.succeededMessage(),
+          state.details());
       case FAILED -> units.finish(unit, OutcomeStatus.FAILED, reason(state), state.message());
       case STALE -> units.stale(unit, state.message(), state.staleCause().orElseThrow());
       case IN_PROGRESS -> throw new IllegalStateException("a unit in progress does not end");
@@ -251,6 +255,8 @@ final class UnitRunner {
       case TOOL_NOT_STARTED -> OutcomeReason.TOOL_NOT_STARTED;
       case VANISHED -> OutcomeReason.VANISHED;
       case NAME_CONFLICT -> OutcomeReason.NAME_CONFLICT;
+      case RESTORE_FAILED -> OutcomeReason.RESTORE_FAILED;
+      case NO_BACKUP -> OutcomeReason.NO_BACKUP;
     };
   }
 
@@ -299,7 +305,7 @@ final class UnitRunner {
   // Whether the unit's pods ended it: a container that cannot start, no node, a volume that does not mount.
   private boolean podProblem(UnitInFlight unit, PodSignals signals) throws InterruptedException {
     if (signals.notStarted().isPresent()) {
-      units.finish(unit, OutcomeStatus.FAILED, OutcomeReason.TOOL_NOT_STARTED, "the backup container cannot start ("
+      units.finish(unit, OutcomeStatus.FAILED, OutcomeReason.TOOL_NOT_STARTED, "the " + purpose.noun() + " container cannot start ("
           + signals.notStarted().get() + "); check the tool's image and that the Secrets it references exist");
       return true;
     }
@@ -319,7 +325,7 @@ final class UnitRunner {
     if (waited.compareTo(unschedulableTimeout) < 0) {
       return false;
     }
-    units.stale(unit, "the backup pod could not be scheduled for " + waited.toSeconds() + " s ("
+    units.stale(unit, "the " + purpose.noun() + " pod could not be scheduled for " + waited.toSeconds() + " s ("
         + signals.unschedulable().get() + ")", StaleCause.PLACEMENT_REFUSED);
     return true;
   }

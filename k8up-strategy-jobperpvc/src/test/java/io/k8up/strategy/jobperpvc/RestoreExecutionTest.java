@@ -1,0 +1,219 @@
+package io.k8up.strategy.jobperpvc;
+
+import static io.k8up.core.testing.Fixtures.NAMESPACE;
+import static io.k8up.strategy.jobperpvc.JobFixtures.STRATEGY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.model.AccessMode;
+import io.k8up.core.model.Claim;
+import io.k8up.core.model.K8upAnnotations;
+import io.k8up.core.plan.Subject;
+import io.k8up.core.restore.RestoreAction;
+import io.k8up.core.restore.RestorePlan;
+import io.k8up.core.restore.RestorePlanner;
+import io.k8up.core.restore.RestoreReason;
+import io.k8up.core.restore.RestoreRequest;
+import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.OutcomeReason;
+import io.k8up.core.run.OutcomeStatus;
+import io.k8up.core.run.RestoreExecutor;
+import io.k8up.core.run.RestoreOutcome;
+import io.k8up.core.run.RestoreReport;
+import io.k8up.core.snapshot.ClusterSnapshot;
+import io.k8up.core.spi.BackupToolSpec;
+import io.k8up.core.spi.RunId;
+import io.k8up.core.spi.support.ResticRestoreCommand;
+import io.k8up.core.spi.support.RestoreJobs;
+import io.k8up.core.testing.FakeJobController;
+import io.k8up.core.testing.Fixtures;
+import io.k8up.core.testing.MockApiServer;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.BatchV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1ContainerState;
+import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
+import io.kubernetes.client.openapi.models.V1ContainerStatus;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Restores run on the engine over the mock API server: the run creates the restore Job, the test
+ * plays the Job controller and the kubelet (a pod whose restore container ends with the exit code
+ * and termination message the restore script gives), and the report says what came of each claim.
+ */
+@Timeout(30)
+class RestoreExecutionTest {
+
+  private static final ExecutorOptions FAST = ExecutorOptions.builder()
+      .pollInterval(Duration.ofMillis(10))
+      .apiBackoff(Duration.ofMillis(5))
+      .unitTimeout(Duration.ofSeconds(10))
+      .build();
+  private static final BackupToolSpec TOOL = BackupToolSpec.restic("restic-repo").build();
+  private static final String RESTORED = "{\"snapshot\":\"1a2b3c4d5e6f\",\"summary\":{\"message_type\":\"summary\","
+      + "\"total_files\":3,\"files_restored\":3,\"total_bytes\":4096,\"bytes_restored\":4096}}";
+
+  @RegisterExtension
+  final MockApiServer api = new MockApiServer();
+
+  private final List<V1Job> jobs = new CopyOnWriteArrayList<>();
+
+  @Test
+  void restoreRunCreatesTheJobAndReportsTheSnapshotFilesAndBytesRestored() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+
+    RestoreReport report = run(plan, cluster, 0, RESTORED);
+
+    RestoreOutcome outcome = report.outcomes().get(0);
+    assertThat(outcome.status()).as(outcome.message()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.RESTORED);
+    assertThat(outcome.snapshotId()).contains("1a2b3c4d5e6f");
+    assertThat(outcome.filesRestored()).contains(3L);
+    assertThat(outcome.bytesRestored()).contains(4096L);
+    assertThat(outcome.strategy()).contains(STRATEGY.id());
+    assertThat(outcome.attempts()).isEqualTo(1);
+    assertThat(report.hasFailures()).isFalse();
+    V1Job job = jobs.get(0);
+    assertThat(job.getMetadata().getLabels()).containsKey(K8upAnnotations.UNIT_LABEL);
+    assertThat(job.getSpec().getTemplate().getSpec().getVolumes().get(0).getPersistentVolumeClaim().getClaimName())
+        .isEqualTo("data");
+    assertThat(job.getSpec().getTemplate().getSpec().getNodeSelector())
+        .containsEntry(K8upAnnotations.HOSTNAME_LABEL, "node-a");
+    assertThat(new BatchV1Api(api.client()).listNamespacedJob(NAMESPACE).execute().getItems()).isEmpty();
+  }
+
+  @Test
+  void claimWithNoBackupFailsWithItsReason() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+
+    RestoreReport report = run(plan, cluster, ResticRestoreCommand.NO_BACKUP_EXIT,
+        "k8up-rwo: the repository holds no backup of /data/data with host shop and tag k8up-rwo");
+
+    RestoreOutcome outcome = report.outcomes().get(0);
+    assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.NO_BACKUP);
+    assertThat(outcome.message()).contains("holds no backup of /data/data", "nothing was changed");
+    assertThat(outcome.snapshotId()).isEmpty();
+    assertThat(report.hasFailures()).isTrue();
+  }
+
+  @Test
+  void wrongPasswordFailsTheClaimWithResticsWords() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+
+    RestoreReport report = run(plan, cluster, 1, "Fatal: wrong password or no key found");
+
+    RestoreOutcome outcome = report.outcomes().get(0);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.RESTORE_FAILED);
+    assertThat(outcome.message()).contains("wrong password", "kubectl logs -n shop job/");
+  }
+
+  @Test
+  void plannedFailuresAreReportedInPlanOrderAndRunNothing() throws Exception {
+    Claim used = Fixtures.boundClaim("used", AccessMode.READ_WRITE_ONCE).build();
+    ClusterSnapshot cluster = ClusterSnapshot.of(List.of(used), List.of(Fixtures.volumeFor("used").build()),
+        List.of(Fixtures.runningPod("app-0", "node-a", "used").build()));
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("used").build());
+
+    RestoreReport report = run(plan, cluster, 0, RESTORED);
+
+    assertThat(report.outcomes()).singleElement().satisfies(outcome -> {
+      assertThat(outcome.plannedAction()).isEqualTo(RestoreAction.FAIL);
+      assertThat(outcome.planReason()).contains(RestoreReason.IN_USE);
+      assertThat(outcome.reason()).isEqualTo(OutcomeReason.PLANNED);
+    });
+    assertThat(jobs).isEmpty();
+  }
+
+  @Test
+  void restoreIntoAClaimThatDoesNotExistCreatesItAndKeepsIt() throws Exception {
+    Claim source = Fixtures.boundClaim("data", AccessMode.READ_WRITE_ONCE).storageClassName("fast")
+        .requestedBytes(1L << 30).build();
+    ClusterSnapshot cluster = ClusterSnapshot.of(List.of(source), List.of(Fixtures.volumeFor("data").build()),
+        List.of());
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").to("copy").build());
+
+    RestoreReport report = run(plan, cluster, 0, RESTORED);
+
+    assertThat(report.outcomes().get(0).subject()).isEqualTo(Subject.claim(NAMESPACE, "copy"));
+    assertThat(report.outcomes().get(0).reason()).as(report.outcomes().get(0).message())
+        .isEqualTo(OutcomeReason.RESTORED);
+    V1PersistentVolumeClaim copy = new CoreV1Api(api.client()).readNamespacedPersistentVolumeClaim("copy", NAMESPACE)
+        .execute();
+    assertThat(copy.getSpec().getStorageClassName()).isEqualTo("fast");
+    assertThat(Objects.requireNonNullElse(copy.getMetadata().getLabels(), Map.of()))
+        .doesNotContainKey(K8upAnnotations.RUN_ID_LABEL);
+    assertThat(jobs.get(0).getSpec().getTemplate().getSpec().getVolumes().get(0).getPersistentVolumeClaim()
+        .getClaimName()).isEqualTo("copy");
+  }
+
+  /** Claim {@code name}, unmounted, on a volume pinned to node-a by its hostname annotation. */
+  private static ClusterSnapshot pinnedClaim(String name) {
+    Claim claim = Fixtures.boundClaim(name, AccessMode.READ_WRITE_ONCE)
+        .annotations(Fixtures.annotation(K8upAnnotations.HOSTNAME, "node-a")).build();
+    return ClusterSnapshot.of(List.of(claim), List.of(Fixtures.volumeFor(name).build()), List.of());
+  }
+
+  private static RestorePlan plan(ClusterSnapshot cluster, RestoreRequest request) {
+    return RestorePlanner.builder().build().plan(cluster, List.of(), List.of(request));
+  }
+
+  /**
+   * Runs {@code plan}; each restore Job gets a pod whose restore container ends with {@code exitCode}
+   * and {@code message}, then the Job completes or fails as the exit code says.
+   */
+  private RestoreReport run(RestorePlan plan, ClusterSnapshot cluster, int exitCode, String message)
+      throws Exception {
+    RestoreExecutor executor = RestoreExecutor.builder()
+        .gateway(ClientJavaGateway.of(api.client()))
+        .snapshots(namespaces -> cluster)
+        .strategies(List.of(STRATEGY))
+        .tool(TOOL)
+        .runId(RunId.of("restore-1"))
+        .options(FAST)
+        .build();
+    FakeJobController.Script script = (job, looks) -> {
+      if (looks == 1) {
+        jobs.add(job);
+        podOf(job, exitCode, message);
+        return FakeJobController.Verdict.KEEP_RUNNING;
+      }
+      return exitCode == 0 ? FakeJobController.Verdict.COMPLETE : FakeJobController.Verdict.FAIL;
+    };
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script)) {
+      return executor.run(plan, cluster);
+    }
+  }
+
+  /** The Job's pod as the kubelet leaves it once the restore container ended. */
+  private void podOf(V1Job job, int exitCode, String message) throws ApiException {
+    V1ObjectMeta template = job.getSpec().getTemplate().getMetadata();
+    V1Pod pod = new V1Pod()
+        .apiVersion("v1")
+        .kind("Pod")
+        .metadata(new V1ObjectMeta().name(job.getMetadata().getName() + "-x").namespace(NAMESPACE)
+            .labels(Map.copyOf(template.getLabels())))
+        .spec(job.getSpec().getTemplate().getSpec().nodeName("node-a"))
+        .status(new V1PodStatus().phase(exitCode == 0 ? "Succeeded" : "Failed")
+            .containerStatuses(List.of(new V1ContainerStatus().name(RestoreJobs.CONTAINER).image(TOOL.image())
+                .imageID("").ready(false).restartCount(0)
+                .state(new V1ContainerState().terminated(new V1ContainerStateTerminated().exitCode(exitCode)
+                    .reason(exitCode == 0 ? "Completed" : "Error").message(message))))));
+    new CoreV1Api(api.client()).createNamespacedPod(NAMESPACE, pod).execute();
+  }
+}
