@@ -4,6 +4,7 @@ import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static io.k8up.strategy.jobperpvc.JobFixtures.STRATEGY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8up.core.K8upRwo;
 import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
@@ -162,6 +163,32 @@ class RestoreExecutionTest {
         .getClaimName()).isEqualTo("copy");
   }
 
+  @Test
+  void theLibraryPlansAndRestoresWithItsOwnSettings() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    K8upRwo library = K8upRwo.builder()
+        .liveCluster(ClientJavaGateway.of(api.client()), List.of(NAMESPACE), namespaces -> cluster)
+        .strategies(List.of(STRATEGY))
+        .tool(TOOL)
+        .runId(RunId.of("restore-2"))
+        .executorOptions(FAST)
+        .build();
+    List<RestoreRequest> requests = List.of(RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+
+    assertThat(library.restorePlan(requests).decisions()).singleElement()
+        .satisfies(decision -> assertThat(decision.action()).isEqualTo(RestoreAction.RESTORE));
+    RestoreReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script(0, RESTORED))) {
+      report = library.restore(requests);
+    }
+
+    assertThat(report.runId()).isEqualTo(RunId.of("restore-2"));
+    assertThat(report.outcomes()).singleElement().satisfies(outcome -> {
+      assertThat(outcome.reason()).as(outcome.message()).isEqualTo(OutcomeReason.RESTORED);
+      assertThat(outcome.snapshotId()).contains("1a2b3c4d5e6f");
+    });
+  }
+
   /** Claim {@code name}, unmounted, on a volume pinned to node-a by its hostname annotation. */
   private static ClusterSnapshot pinnedClaim(String name) {
     Claim claim = Fixtures.boundClaim(name, AccessMode.READ_WRITE_ONCE)
@@ -173,10 +200,7 @@ class RestoreExecutionTest {
     return RestorePlanner.builder().build().plan(cluster, List.of(), List.of(request));
   }
 
-  /**
-   * Runs {@code plan}; each restore Job gets a pod whose restore container ends with {@code exitCode}
-   * and {@code message}, then the Job completes or fails as the exit code says.
-   */
+  /** Runs {@code plan} through a {@link RestoreExecutor}, each Job played by {@link #script}. */
   private RestoreReport run(RestorePlan plan, ClusterSnapshot cluster, int exitCode, String message)
       throws Exception {
     RestoreExecutor executor = RestoreExecutor.builder()
@@ -187,7 +211,17 @@ class RestoreExecutionTest {
         .runId(RunId.of("restore-1"))
         .options(FAST)
         .build();
-    FakeJobController.Script script = (job, looks) -> {
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script(exitCode, message))) {
+      return executor.run(plan, cluster);
+    }
+  }
+
+  /**
+   * Gives each restore Job a pod whose restore container ends with {@code exitCode} and {@code
+   * message}, then completes or fails the Job as the exit code says.
+   */
+  private FakeJobController.Script script(int exitCode, String message) {
+    return (job, looks) -> {
       if (looks == 1) {
         jobs.add(job);
         podOf(job, exitCode, message);
@@ -195,9 +229,6 @@ class RestoreExecutionTest {
       }
       return exitCode == 0 ? FakeJobController.Verdict.COMPLETE : FakeJobController.Verdict.FAIL;
     };
-    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script)) {
-      return executor.run(plan, cluster);
-    }
   }
 
   /** The Job's pod as the kubelet leaves it once the restore container ended. */
