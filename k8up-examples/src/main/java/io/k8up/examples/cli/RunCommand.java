@@ -83,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
     return report.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
   }
 
-  private static void progress(ProgressEvent event, PrintWriter err) {
+  /** One line on standard error per progress event, escaped. */
+  static void progress(ProgressEvent event, PrintWriter err) {
     StringBuilder line = new StringBuilder()
         .append(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)).append(' ')
         .append(event.type()).append(' ')
