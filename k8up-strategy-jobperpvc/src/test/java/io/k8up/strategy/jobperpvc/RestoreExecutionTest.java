@@ -18,7 +18,9 @@ import io.k8up.core.restore.RestoreRequest;
 import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.run.OutcomeReason;
 import io.k8up.core.run.OutcomeStatus;
+import io.k8up.core.run.ProgressEvent;
 import io.k8up.core.run.RestoreExecutor;
+import io.k8up.core.run.RestoreManifests;
 import io.k8up.core.run.RestoreOutcome;
 import io.k8up.core.run.RestoreReport;
 import io.k8up.core.snapshot.ClusterSnapshot;
@@ -33,6 +35,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ContainerState;
+import io.kubernetes.client.openapi.models.V1ContainerStateRunning;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Job;
@@ -69,7 +72,10 @@ class RestoreExecutionTest {
   @RegisterExtension
   final MockApiServer api = new MockApiServer();
 
+  private static final RunId RUN = RunId.of("restore-1");
+
   private final List<V1Job> jobs = new CopyOnWriteArrayList<>();
+  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
   @Test
   void restoreRunCreatesTheJobAndReportsTheSnapshotFilesAndBytesRestored() throws Exception {
@@ -164,6 +170,71 @@ class RestoreExecutionTest {
   }
 
   @Test
+  void aSecondRequestForTheSameTargetIsReportedAsSkippedBesideTheRestore() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestoreRequest request = RestoreRequest.builder().namespace(NAMESPACE).claim("data").build();
+    RestorePlan plan = RestorePlanner.builder().build().plan(cluster, List.of(), List.of(request, request));
+
+    RestoreReport report = run(plan, cluster, 0, RESTORED);
+
+    assertThat(report.outcomes()).extracting(RestoreOutcome::reason)
+        .containsExactly(OutcomeReason.RESTORED, OutcomeReason.PLANNED);
+    assertThat(report.outcomes().get(1).planReason()).contains(RestoreReason.DUPLICATE_TARGET);
+    assertThat(jobs).hasSize(1);
+  }
+
+  @Test
+  void aRestartedRunAdoptsTheJobAKilledProcessLeftInsteadOfCreatingASecond() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+    V1Job left = (V1Job) RestoreManifests.of(plan, cluster, List.of(STRATEGY), RUN, TOOL).objects().get(0);
+    new BatchV1Api(api.client()).createNamespacedJob(NAMESPACE, left).execute();
+
+    RestoreReport report = run(plan, cluster, 0, RESTORED);
+
+    assertThat(report.outcomes().get(0).reason()).as(report.outcomes().get(0).message())
+        .isEqualTo(OutcomeReason.RESTORED);
+    assertThat(events).extracting(ProgressEvent::type).contains(ProgressEvent.Type.ADOPTED)
+        .doesNotContain(ProgressEvent.Type.STARTED);
+    assertThat(jobs).extracting(job -> job.getMetadata().getName()).containsExactly(left.getMetadata().getName());
+  }
+
+  @Test
+  void aRestoreWhosePodVanishedWithItsNodeIsPlannedAgainAndRestoredByTheNextAttempt() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+    RestoreExecutor executor = executor(cluster);
+    CoreV1Api core = new CoreV1Api(api.client());
+    FakeJobController.Script nodeLost = (job, looks) -> {
+      if (job.getMetadata().getLabels().get(K8upAnnotations.ATTEMPT_LABEL).equals("2")) {
+        return script(0, RESTORED).decide(job, looks);
+      }
+      if (looks == 1) {
+        jobs.add(job);
+        core.createNamespacedPod(NAMESPACE, pod(job, "Running", null)).execute();
+        return FakeJobController.Verdict.KEEP_RUNNING;
+      }
+      if (events.stream().noneMatch(event -> event.type() == ProgressEvent.Type.PLACED)) {
+        return FakeJobController.Verdict.KEEP_RUNNING;
+      }
+      // The node went away with the pod on it.
+      core.deleteNamespacedPod(job.getMetadata().getName() + "-x", NAMESPACE).execute();
+      return FakeJobController.Verdict.FAIL;
+    };
+
+    RestoreReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, nodeLost)) {
+      report = executor.run(plan, cluster);
+    }
+
+    RestoreOutcome outcome = report.outcomes().get(0);
+    assertThat(outcome.reason()).as(outcome.message()).isEqualTo(OutcomeReason.RESTORED);
+    assertThat(outcome.attempts()).isEqualTo(2);
+    assertThat(outcome.snapshotId()).contains("1a2b3c4d5e6f");
+    assertThat(events).extracting(ProgressEvent::type).contains(ProgressEvent.Type.RETRIED);
+  }
+
+  @Test
   void theLibraryPlansAndRestoresWithItsOwnSettings() throws Exception {
     ClusterSnapshot cluster = pinnedClaim("data");
     K8upRwo library = K8upRwo.builder()
@@ -203,17 +274,23 @@ class RestoreExecutionTest {
   /** Runs {@code plan} through a {@link RestoreExecutor}, each Job played by {@link #script}. */
   private RestoreReport run(RestorePlan plan, ClusterSnapshot cluster, int exitCode, String message)
       throws Exception {
-    RestoreExecutor executor = RestoreExecutor.builder()
+    RestoreExecutor executor = executor(cluster);
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script(exitCode, message))) {
+      return executor.run(plan, cluster);
+    }
+  }
+
+  /** An executor of run {@link #RUN} whose fresh reads give {@code cluster}. */
+  private RestoreExecutor executor(ClusterSnapshot cluster) {
+    return RestoreExecutor.builder()
         .gateway(ClientJavaGateway.of(api.client()))
         .snapshots(namespaces -> cluster)
         .strategies(List.of(STRATEGY))
         .tool(TOOL)
-        .runId(RunId.of("restore-1"))
+        .runId(RUN)
         .options(FAST)
+        .listener(events::add)
         .build();
-    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script(exitCode, message))) {
-      return executor.run(plan, cluster);
-    }
   }
 
   /**
@@ -233,18 +310,24 @@ class RestoreExecutionTest {
 
   /** The Job's pod as the kubelet leaves it once the restore container ended. */
   private void podOf(V1Job job, int exitCode, String message) throws ApiException {
+    new CoreV1Api(api.client()).createNamespacedPod(NAMESPACE, pod(job, exitCode == 0 ? "Succeeded" : "Failed",
+        new V1ContainerStateTerminated().exitCode(exitCode).reason(exitCode == 0 ? "Completed" : "Error")
+            .message(message))).execute();
+  }
+
+  /** The Job's pod on node-a in {@code phase}, its restore container terminated as given, or running. */
+  private static V1Pod pod(V1Job job, String phase, V1ContainerStateTerminated terminated) {
     V1ObjectMeta template = job.getSpec().getTemplate().getMetadata();
-    V1Pod pod = new V1Pod()
+    return new V1Pod()
         .apiVersion("v1")
         .kind("Pod")
         .metadata(new V1ObjectMeta().name(job.getMetadata().getName() + "-x").namespace(NAMESPACE)
             .labels(Map.copyOf(template.getLabels())))
         .spec(job.getSpec().getTemplate().getSpec().nodeName("node-a"))
-        .status(new V1PodStatus().phase(exitCode == 0 ? "Succeeded" : "Failed")
+        .status(new V1PodStatus().phase(phase)
             .containerStatuses(List.of(new V1ContainerStatus().name(RestoreJobs.CONTAINER).image(TOOL.image())
-                .imageID("").ready(false).restartCount(0)
-                .state(new V1ContainerState().terminated(new V1ContainerStateTerminated().exitCode(exitCode)
-                    .reason(exitCode == 0 ? "Completed" : "Error").message(message))))));
-    new CoreV1Api(api.client()).createNamespacedPod(NAMESPACE, pod).execute();
+                .imageID("").ready(terminated == null).restartCount(0)
+                .state(terminated == null ? new V1ContainerState().running(new V1ContainerStateRunning())
+                    : new V1ContainerState().terminated(terminated)))));
   }
 }

@@ -43,7 +43,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,16 +95,52 @@ public final class RestoreRun {
   public RestoreReport run(RestorePlan plan, ClusterSnapshot snapshot) {
     Instant begin = clock.instant();
     long requestsBefore = gateway.requestCount();
-    Map<Subject, RestoreOutcome> settled = new HashMap<>();
-    Map<String, RestoreRequest> requests = new HashMap<>();
-    Map<String, RestoreTarget> targets = new HashMap<>();
-    List<Decision> runnable = new ArrayList<>();
-    Map<Subject, RestoreDecision> restoring = new LinkedHashMap<>();
-    boolean interrupted = false;
+    Prepared prepared = prepare(plan, snapshot);
+    Optional<BackupReport> engine = Optional.empty();
+    if (prepared.interrupted) {
+      prepared.positions.values().forEach(position -> prepared.settled[position] = notRun(plan.decisions().get(position),
+          "the run was interrupted before the restore started; run it again"));
+      Thread.currentThread().interrupt();
+    } else if (!prepared.runnable.isEmpty()) {
+      engine = Optional.of(runUnits(prepared, snapshot));
+      for (Outcome outcome : engine.get().outcomes()) {
+        int position = prepared.positions.get(outcome.subject());
+        prepared.settled[position] = ran(plan.decisions().get(position), outcome);
+      }
+    }
+    return RestoreReport.builder()
+        .runId(runId)
+        .outcomes(List.of(prepared.settled))
+        .apiRequests(gateway.requestCount() - requestsBefore)
+        .duration(Duration.between(begin, clock.instant()))
+        .interrupted(prepared.interrupted || engine.map(BackupReport::interrupted).orElse(false))
+        .leftovers(engine.map(BackupReport::leftovers).orElse(ImmutableList.of()))
+        .build();
+  }
+
+  /** What a run knows before the engine starts: the outcomes settled already, and the units to run. */
+  private static final class Prepared {
+    // By position: a request skipped as a duplicate shares its subject with the one that restores.
+    final RestoreOutcome[] settled;
+    final Map<Subject, Integer> positions = new HashMap<>();
+    final Map<String, RestoreRequest> requests = new HashMap<>();
+    final Map<String, RestoreTarget> targets = new HashMap<>();
+    final List<Decision> runnable = new ArrayList<>();
+    boolean interrupted;
+
+    Prepared(int decisions) {
+      settled = new RestoreOutcome[decisions];
+    }
+  }
+
+  // Settles what cannot run (the plan's SKIP and FAIL, no strategy, a claim not created); creates new claims.
+  private Prepared prepare(RestorePlan plan, ClusterSnapshot snapshot) {
+    Prepared prepared = new Prepared(plan.decisions().size());
     RunContext context = RunContext.of(runId, tool, snapshot);
-    for (RestoreDecision decision : plan.decisions()) {
+    for (int position = 0; position < prepared.settled.length; position++) {
+      RestoreDecision decision = plan.decisions().get(position);
       if (decision.action() != RestoreAction.RESTORE) {
-        settled.put(decision.subject(), planned(decision));
+        prepared.settled[position] = planned(decision);
         continue;
       }
       RestoreTarget target = decision.target().orElseThrow();
@@ -113,64 +148,50 @@ public final class RestoreRun {
       try {
         chosen = RestoreUnits.choose(target, strategies, context);
       } catch (IllegalArgumentException e) {
-        settled.put(decision.subject(), failed(decision, OutcomeReason.MATERIALIZE_FAILED, e.getMessage()));
+        prepared.settled[position] = failed(decision, OutcomeReason.MATERIALIZE_FAILED, e.getMessage());
         continue;
       }
       if (chosen.isEmpty()) {
-        settled.put(decision.subject(), failed(decision, OutcomeReason.NO_STRATEGY,
-            RestoreUnits.noStrategy(target, strategies)));
+        prepared.settled[position] = failed(decision, OutcomeReason.NO_STRATEGY,
+            RestoreUnits.noStrategy(target, strategies));
         continue;
       }
-      if (interrupted) {
-        settled.put(decision.subject(), outcome(decision).status(OutcomeStatus.NOT_RUN)
-            .reason(OutcomeReason.INTERRUPTED).message("the run was interrupted before the restore started; run it"
-                + " again").build());
+      if (prepared.interrupted) {
+        prepared.settled[position] = notRun(decision, "the run was interrupted before the restore started; run it"
+            + " again");
         continue;
       }
       try {
         createClaim(target);
       } catch (KubeFailure e) {
-        settled.put(decision.subject(), failed(decision, RunningUnits.apiFailure(e), "claim "
-            + target.targetClaim() + " could not be created for the restore: " + e.getMessage()));
+        prepared.settled[position] = failed(decision, RunningUnits.apiFailure(e), "claim " + target.targetClaim()
+            + " could not be created for the restore: " + e.getMessage());
         continue;
       } catch (InterruptedException e) {
-        interrupted = true;
-        settled.put(decision.subject(), outcome(decision).status(OutcomeStatus.NOT_RUN)
-            .reason(OutcomeReason.INTERRUPTED).message("the run was interrupted while claim " + target.targetClaim()
-                + " was being created; check whether it exists, then run the restore again").build());
+        prepared.interrupted = true;
+        prepared.settled[position] = notRun(decision, "the run was interrupted while claim " + target.targetClaim()
+            + " was being created; check whether it exists, then run the restore again");
         continue;
       }
       BackupUnit unit = chosen.get().unit();
-      requests.put(unit.id(), decision.request());
-      targets.put(unit.id(), target);
-      restoring.put(decision.subject(), decision);
-      runnable.add(Decision.backup(decision.subject(), unit.targets().get(0), reason(unit.targets().get(0)),
+      prepared.requests.put(unit.id(), decision.request());
+      prepared.targets.put(unit.id(), target);
+      prepared.positions.put(decision.subject(), position);
+      prepared.runnable.add(Decision.backup(decision.subject(), unit.targets().get(0), reason(unit.targets().get(0)),
           decision.message()).withStrategy(unit.strategyId()));
     }
-    Optional<BackupReport> engine = Optional.empty();
-    if (!runnable.isEmpty() && !interrupted) {
-      List<VolumeAccessStrategy> restorers = strategies.stream()
-          .<VolumeAccessStrategy>map(strategy -> new RestoringStrategy(strategy, targets)).toList();
-      RestoreReplanner replanner = new RestoreReplanner(planner, storageClasses, snapshots, strategies, requests,
-          targets);
-      // Events tell tenants about backups; a restore's outcome is the report's.
-      ExecutorOptions withoutEvents = ExecutorOptions.builder().from(options).recordEvents(false).build();
-      engine = Optional.of(new RunLoop(gateway, clock, pause, restorers, replanner, Purpose.RESTORE, withoutEvents,
-          tool, NO_SINK, runId, listener).run(runnable, snapshot));
-      for (Outcome outcome : engine.get().outcomes()) {
-        settled.put(outcome.subject(), ran(restoring.get(outcome.subject()), outcome));
-      }
-    } else if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return RestoreReport.builder()
-        .runId(runId)
-        .outcomes(plan.decisions().stream().map(decision -> settled.get(decision.subject())).toList())
-        .apiRequests(gateway.requestCount() - requestsBefore)
-        .duration(Duration.between(begin, clock.instant()))
-        .interrupted(interrupted || engine.map(BackupReport::interrupted).orElse(false))
-        .leftovers(engine.map(BackupReport::leftovers).orElse(ImmutableList.of()))
-        .build();
+    return prepared;
+  }
+
+  private BackupReport runUnits(Prepared prepared, ClusterSnapshot snapshot) {
+    List<VolumeAccessStrategy> restorers = strategies.stream()
+        .<VolumeAccessStrategy>map(strategy -> new RestoringStrategy(strategy, prepared.targets)).toList();
+    RestoreReplanner replanner = new RestoreReplanner(planner, storageClasses, snapshots, strategies,
+        prepared.requests, prepared.targets);
+    // Events tell tenants about backups; a restore's outcome is the report's.
+    ExecutorOptions withoutEvents = ExecutorOptions.builder().from(options).recordEvents(false).build();
+    return new RunLoop(gateway, clock, pause, restorers, replanner, Purpose.RESTORE, withoutEvents, tool, NO_SINK,
+        runId, listener).run(prepared.runnable, snapshot);
   }
 
   // An existing claim of that name, made by an earlier process of this run or anyone else, is the target.
@@ -212,6 +233,10 @@ public final class RestoreRun {
         .planReason(decision.reason())
         .message(decision.message())
         .build();
+  }
+
+  private static RestoreOutcome notRun(RestoreDecision decision, String message) {
+    return outcome(decision).status(OutcomeStatus.NOT_RUN).reason(OutcomeReason.INTERRUPTED).message(message).build();
   }
 
   private static RestoreOutcome failed(RestoreDecision decision, OutcomeReason reason, String message) {
