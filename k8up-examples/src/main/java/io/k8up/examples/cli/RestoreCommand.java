@@ -46,8 +46,9 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Restore the backups of claims of one namespace into them (or --to another claim), where a backup of the"
           + " target claim would run; report per claim the snapshot restored and the files and bytes restic restored.",
-      "With --plan, print the decisions only (each with its reason and what to do); with --manifests, the objects a"
-          + " restore would create. Both read a file or the sample too; a restore itself needs a live cluster."
+      "With --plan, print the decisions only (each with its reason and what to do); with --explain, why each is"
+          + " decided as it is; with --manifests, the objects a restore would create. These read a file or the sample"
+          + " too; a restore itself needs a live cluster."
     })
 final class RestoreCommand implements Callable<Integer> {
 
@@ -76,6 +77,11 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--manifests", description = "Print what a restore would create, as YAML for kubectl apply -f -.")
     boolean manifests;
+
+    @Option(names = "--explain",
+        description = "Say for each claim why the restore is decided as it is: the reason, where and how it would run,"
+            + " as which pods' user, from which backup, and what to do.")
+    boolean explain;
   }
 
   @Mixin SourceOptions source;
@@ -123,10 +129,11 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() throws IOException, SnapshotException {
     String namespace = validate();
     PrintWriter err = spec.commandLine().getErr();
-    boolean dry = mode.plan || mode.manifests;
+    boolean dry = mode.plan || mode.manifests || mode.explain;
     if (!dry && !source.isLive()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "a restore runs on a live cluster only; --plan and --manifests also read --cluster-file and --sample");
+          "a restore runs on a live cluster only; --plan, --explain and --manifests also read --cluster-file and"
+              + " --sample");
     }
     K8upRwo.Builder builder = source.builder(namespaces, planning, Optional.of(job));
     if (!dry) {
@@ -141,6 +148,11 @@ final class RestoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (mode.plan) {
       printPlan(plan, out);
+      return plan.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
+    }
+    if (mode.explain) {
+      plan.decisions().forEach(decision -> RestoreExplanation.print(decision, out));
+      out.flush();
       return plan.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
     }
     if (mode.manifests) {
@@ -188,8 +200,8 @@ final class RestoreCommand implements Callable<Integer> {
         throw usage(option + " does not apply to a restore");
       }
     }
-    if (mode.manifests && output == Format.json) {
-      throw usage("--output json goes with --plan or a restore; --manifests prints YAML");
+    if ((mode.manifests || mode.explain) && output != Format.table) {
+      throw usage("--output goes with --plan or a restore; --manifests prints YAML and --explain text");
     }
     return named.get(0);
   }

@@ -55,6 +55,19 @@ class RestoreCommandTest {
   }
 
   @Test
+  void explainSaysWhyWhereHowAndFromWhichBackupEachRestoreIsDecided() {
+    CliRun run = CliRun.of("restore", "--sample", "-n", "shop", "scratch", "data-web-0", "--in-use",
+        "--as-of", "2026-11-28T22:00:00Z", "--explain");
+
+    assertThat(run.out()).as(run.err()).contains("shop/scratch ← shop/scratch: RESTORE HOSTNAME_ANNOTATION",
+        "backup:    the latest backup at or before 2026-11-28T22:00:00Z of shop/scratch",
+        "how:       a Job whose pod mounts the claim read-write", "where:     hostname worker-1",
+        "runs as:   the tool's user (no pod mounts the claim)",
+        "shop/data-web-0 ← shop/data-web-0: RESTORE", "runs as:   the user and groups of pod web-0");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
   void manifestsPrintTheRestoreJob() {
     CliRun run = CliRun.of("restore", "--sample", "-n", "shop", "scratch", "--snapshot", "1a2b3c4d", "--manifests");
 
@@ -79,6 +92,8 @@ class RestoreCommandTest {
     assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "scratch"), "live cluster only");
     assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "scratch", "--plan", "--manifests"),
         "mutually exclusive");
+    assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "scratch", "--explain", "-o", "json"),
+        "--output goes with --plan or a restore");
   }
 
   @Test
