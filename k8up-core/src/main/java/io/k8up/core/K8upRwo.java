@@ -226,7 +226,10 @@ public final class K8upRwo {
     return restorePlan(snapshot(), storageClasses(), requests);
   }
 
-  /** The restore plan of {@code requests} for {@code snapshot} and {@code storageClasses}; pure. See {@link RestorePlanner#plan}. */
+  /**
+   * The restore plan of {@code requests} for {@code snapshot} and {@code storageClasses}; pure. See
+   * {@link RestorePlanner#plan}.
+   */
   public RestorePlan restorePlan(ClusterSnapshot snapshot, List<StorageClassBinding> storageClasses,
       List<RestoreRequest> requests) {
     return restorePlanner.plan(checkNotNull(snapshot, "snapshot"), storageClasses, requests);

@@ -25,7 +25,10 @@ public abstract class RestoreOutcome {
 
   public abstract OutcomeStatus status();
 
-  /** {@link OutcomeReason#RESTORED} for a restore that succeeded; {@link OutcomeReason#PLANNED} for the plan's own decision. */
+  /**
+   * {@link OutcomeReason#RESTORED} for a restore that succeeded, {@link OutcomeReason#PLANNED} for
+   * the plan's own decision, else why the restore failed.
+   */
   public abstract OutcomeReason reason();
 
   /** The plan's reason, for outcomes the plan decided. */

@@ -381,7 +381,8 @@ public final class RunLoop {
     for (QueuedUnit queued : queue) {
       for (ClaimTarget target : queued.unit().targets()) {
         book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.NOT_RUN,
-            OutcomeReason.INTERRUPTED, "the run was interrupted before the " + purpose.noun() + " started; run it again",
+            OutcomeReason.INTERRUPTED,
+            "the run was interrupted before the " + purpose.noun() + " started; run it again",
             noUnit(Optional.of(queued.unit().strategyId())));
       }
     }

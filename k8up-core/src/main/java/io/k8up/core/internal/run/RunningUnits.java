@@ -108,7 +108,7 @@ final class RunningUnits {
     finish(unit, status, reason, message, Map.of());
   }
 
-  /** The unit ended, its last step reporting {@code details}; see {@link #finish(UnitInFlight, OutcomeStatus, OutcomeReason, String)}. */
+  /** The unit ended, its last step reporting {@code details}, such as what a restore restored. */
   void finish(UnitInFlight unit, OutcomeStatus status, OutcomeReason reason, String message,
       Map<String, String> details) {
     boolean keep = status == OutcomeStatus.FAILED && options.keepFailedUnits();

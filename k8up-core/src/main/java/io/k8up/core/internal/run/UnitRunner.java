@@ -98,7 +98,8 @@ final class UnitRunner {
         }
       }
     } catch (KubeFailure e) {
-      units.finish(unit, OutcomeStatus.FAILED, RunningUnits.apiFailure(e), "the " + purpose.noun() + " could not start: "
+      units.finish(unit, OutcomeStatus.FAILED, RunningUnits.apiFailure(e), "the " + purpose.noun()
+          + " could not start: "
           + e.getMessage() + (e.isNotFound() ? step.notServedHint().map(hint -> "; " + hint).orElse("") : ""));
       return Optional.empty();
     } catch (IllegalStateException e) {

@@ -14,6 +14,7 @@ import io.k8up.core.spi.StepFailure;
 import io.k8up.core.spi.StepObservation;
 import io.k8up.core.spi.StepState;
 import io.k8up.core.spi.SubresourcePatch;
+import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1EphemeralContainer;
 import io.kubernetes.client.openapi.models.V1Job;
@@ -98,7 +99,8 @@ public final class RestoreSteps {
         .filter(status -> status.getState() != null && status.getState().getTerminated() != null)
         .findFirst();
     if (state.succeeded()) {
-      return StepState.done(container.map(RestoreSteps::message).map(RestoreResult::details).orElse(RestoreResult.none()));
+      return StepState.done(container.map(RestoreSteps::message).map(RestoreResult::details)
+          .orElse(RestoreResult.none()));
     }
     if (observation.placedNode().isPresent() && observation.pods().isEmpty()) {
       return StepState.stale(StaleCause.POD_GONE, "the restore pod on node " + observation.placedNode().get()
@@ -120,8 +122,9 @@ public final class RestoreSteps {
     if (status.isEmpty() || status.get().getState() == null) {
       return StepState.inProgress();
     }
-    if (status.get().getState().getTerminated() != null && status.get().getState().getTerminated().getExitCode() != null) {
-      return status.get().getState().getTerminated().getExitCode() == 0
+    V1ContainerStateTerminated terminated = status.get().getState().getTerminated();
+    if (terminated != null && terminated.getExitCode() != null) {
+      return terminated.getExitCode() == 0
           ? StepState.done(RestoreResult.details(message(status.get())))
           : failed(status.get(), "the restore container " + name + " in pod " + holder.name() + " failed",
               "kubectl logs -n " + holder.namespace() + " " + holder.name() + " -c " + name);
