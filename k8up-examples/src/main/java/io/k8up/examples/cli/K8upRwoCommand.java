@@ -38,6 +38,7 @@ public final class K8upRwoCommand implements Runnable {
     commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec()
         .exitCodeOnInvalidInput(ExitCodes.INPUT_ERROR)
         .exitCodeOnExecutionException(ExitCodes.INPUT_ERROR));
+    RestoreCommand.dropBackupOnlyOptions(commandLine.getSubcommands().get("restore").getCommandSpec());
     // A usage error is one line and where to read more, not the whole usage: the help is one option away.
     commandLine.setParameterExceptionHandler((e, args) -> {
       CommandLine command = e.getCommandLine();

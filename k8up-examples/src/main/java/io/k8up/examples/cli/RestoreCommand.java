@@ -194,16 +194,20 @@ final class RestoreCommand implements Callable<Integer> {
         throw usage("--to restores one claim into another: give one CLAIM with it, not " + claims.size());
       }
     }
-    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-    for (String option : List.of("--opt-in", "--grouping", "--restic", "--record-events")) {
-      if (parsed.hasMatchedOption(option)) {
-        throw usage(option + " does not apply to a restore");
-      }
-    }
     if ((mode.manifests || mode.explain) && output != Format.table) {
       throw usage("--output goes with --plan or a restore; --manifests prints YAML and --explain text");
     }
     return named.get(0);
+  }
+
+  /**
+   * Takes out of {@code restore} the options of the mixins it shares with backups that a restore
+   * has no use for, so that its usage does not show them and giving one is an unknown option.
+   */
+  static void dropBackupOnlyOptions(CommandLine.Model.CommandSpec restore) {
+    for (String name : List.of("--all-namespaces", "--opt-in", "--grouping", "--restic", "--record-events")) {
+      restore.remove(restore.findOption(name));
+    }
   }
 
   private void checkClaimName(String what, String name) {

@@ -88,7 +88,8 @@ class RestoreCommandTest {
     assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "a", "b", "--to", "c", "--plan"), "one CLAIM");
     assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "Bad_Name", "--plan"), "expected a claim name");
     assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "scratch", "--grouping", "per-node", "--plan"),
-        "--grouping does not apply to a restore");
+        "Unknown option: '--grouping'");
+    assertUsage(CliRun.of("restore", "--sample", "-A", "scratch", "--plan"), "Unknown option: '-A'");
     assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "scratch"), "live cluster only");
     assertUsage(CliRun.of("restore", "--sample", "-n", "shop", "scratch", "--plan", "--manifests"),
         "mutually exclusive");
