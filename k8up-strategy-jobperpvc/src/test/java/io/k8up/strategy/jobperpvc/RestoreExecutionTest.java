@@ -260,6 +260,24 @@ class RestoreExecutionTest {
     });
   }
 
+  @Test
+  void aNewClaimTheServerForbidsFailsTheRestoreSayingWhatToGrant() throws Exception {
+    Claim source = Fixtures.boundClaim("data", AccessMode.READ_WRITE_ONCE).requestedBytes(1L << 30).build();
+    ClusterSnapshot cluster = ClusterSnapshot.of(List.of(source), List.of(Fixtures.volumeFor("data").build()),
+        List.of());
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").to("copy").build());
+    api.server().expect().post().withPath("/api/v1/namespaces/" + NAMESPACE + "/persistentvolumeclaims")
+        .andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\",\"message\":"
+            + "\"persistentvolumeclaims is forbidden: cannot create resource\"}").once();
+
+    RestoreReport report = run(plan, cluster, 0, RESTORED);
+
+    RestoreOutcome outcome = report.outcomes().get(0);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.FORBIDDEN);
+    assertThat(outcome.message()).contains("claim copy could not be created", "persistentvolumeclaims");
+    assertThat(jobs).isEmpty();
+  }
+
   /** Claim {@code name}, unmounted, on a volume pinned to node-a by its hostname annotation. */
   private static ClusterSnapshot pinnedClaim(String name) {
     Claim claim = Fixtures.boundClaim(name, AccessMode.READ_WRITE_ONCE)

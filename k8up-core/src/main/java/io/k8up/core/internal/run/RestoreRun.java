@@ -164,7 +164,8 @@ public final class RestoreRun {
       try {
         createClaim(target);
       } catch (KubeFailure e) {
-        prepared.settled[position] = failed(decision, RunningUnits.apiFailure(e), "claim " + target.targetClaim()
+        prepared.settled[position] = failed(decision,
+            e.isForbidden() ? OutcomeReason.FORBIDDEN : OutcomeReason.API_ERROR, "claim " + target.targetClaim()
             + " could not be created for the restore: " + e.getMessage());
         continue;
       } catch (InterruptedException e) {
