@@ -203,28 +203,9 @@ class RestoreExecutionTest {
   void aRestoreWhosePodVanishedWithItsNodeIsPlannedAgainAndRestoredByTheNextAttempt() throws Exception {
     ClusterSnapshot cluster = pinnedClaim("data");
     RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
-    RestoreExecutor executor = executor(cluster);
-    CoreV1Api core = new CoreV1Api(api.client());
-    FakeJobController.Script nodeLost = (job, looks) -> {
-      if (job.getMetadata().getLabels().get(K8upAnnotations.ATTEMPT_LABEL).equals("2")) {
-        return script(0, RESTORED).decide(job, looks);
-      }
-      if (looks == 1) {
-        jobs.add(job);
-        core.createNamespacedPod(NAMESPACE, pod(job, "Running", null)).execute();
-        return FakeJobController.Verdict.KEEP_RUNNING;
-      }
-      if (events.stream().noneMatch(event -> event.type() == ProgressEvent.Type.PLACED)) {
-        return FakeJobController.Verdict.KEEP_RUNNING;
-      }
-      // The node went away with the pod on it.
-      core.deleteNamespacedPod(job.getMetadata().getName() + "-x", NAMESPACE).execute();
-      return FakeJobController.Verdict.FAIL;
-    };
-
     RestoreReport report;
-    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, nodeLost)) {
-      report = executor.run(plan, cluster);
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, nodeLostOnFirstAttempt())) {
+      report = executor(cluster).run(plan, cluster);
     }
 
     RestoreOutcome outcome = report.outcomes().get(0);
@@ -232,6 +213,24 @@ class RestoreExecutionTest {
     assertThat(outcome.attempts()).isEqualTo(2);
     assertThat(outcome.snapshotId()).contains("1a2b3c4d5e6f");
     assertThat(events).extracting(ProgressEvent::type).contains(ProgressEvent.Type.RETRIED);
+  }
+
+  @Test
+  void aNewClaimGoneWhenTheRestoreIsPlannedAgainFailsItInsteadOfWaitingForTheClaim() throws Exception {
+    Claim source = Fixtures.boundClaim("data", AccessMode.READ_WRITE_MANY).requestedBytes(1L << 30).build();
+    ClusterSnapshot cluster = ClusterSnapshot.of(List.of(source), List.of(Fixtures.volumeFor("data").build()),
+        List.of());
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").to("copy").build());
+
+    RestoreReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, nodeLostOnFirstAttempt())) {
+      // Fresh reads give the cluster as planned, without the claim the run created.
+      report = executor(cluster).run(plan, cluster);
+    }
+
+    RestoreOutcome outcome = report.outcomes().get(0);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.REPLANNED);
+    assertThat(outcome.message()).contains("claim copy was deleted during the restore");
   }
 
   @Test
@@ -296,6 +295,29 @@ class RestoreExecutionTest {
     try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script(exitCode, message))) {
       return executor.run(plan, cluster);
     }
+  }
+
+  /**
+   * The first attempt's pod is placed, then vanishes with its node and its Job fails; a later
+   * attempt restores as {@link #script} does.
+   */
+  private FakeJobController.Script nodeLostOnFirstAttempt() {
+    CoreV1Api core = new CoreV1Api(api.client());
+    return (job, looks) -> {
+      if (!job.getMetadata().getLabels().get(K8upAnnotations.ATTEMPT_LABEL).equals("1")) {
+        return script(0, RESTORED).decide(job, looks);
+      }
+      if (looks == 1) {
+        jobs.add(job);
+        core.createNamespacedPod(NAMESPACE, pod(job, "Running", null)).execute();
+        return FakeJobController.Verdict.KEEP_RUNNING;
+      }
+      if (events.stream().noneMatch(event -> event.type() == ProgressEvent.Type.PLACED)) {
+        return FakeJobController.Verdict.KEEP_RUNNING;
+      }
+      core.deleteNamespacedPod(job.getMetadata().getName() + "-x", NAMESPACE).execute();
+      return FakeJobController.Verdict.FAIL;
+    };
   }
 
   /** An executor of run {@link #RUN} whose fresh reads give {@code cluster}. */

@@ -63,6 +63,12 @@ final class RestoreReplanner implements UnitReplanner {
       return new Replanner.Replan(List.of(), fresh);
     }
     RestoreTarget target = decision.target().orElseThrow();
+    if (target.newClaim().isPresent()) {
+      // The run created the claim before it started; one that is gone now was deleted under it.
+      book.settle(subject, OutcomeStatus.FAILED, OutcomeReason.REPLANNED, why + "; claim " + target.targetClaim()
+          + " was deleted during the restore: run the restore again", unit.facts(now));
+      return new Replanner.Replan(List.of(), fresh);
+    }
     Optional<RestoreUnits.Chosen> chosen;
     try {
       chosen = RestoreUnits.choose(target, strategies, RunContext.of(unit.context.runId(), unit.context.tool(), fresh));
