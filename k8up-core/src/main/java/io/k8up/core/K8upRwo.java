@@ -5,7 +5,16 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import io.k8up.core.internal.run.StorageClasses;
+import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.model.ClusterCapabilities;
+import io.k8up.core.restore.RestorePlan;
+import io.k8up.core.restore.RestorePlanner;
+import io.k8up.core.restore.RestoreRequest;
+import io.k8up.core.restore.StorageClassBinding;
+import io.k8up.core.run.RestoreExecutor;
+import io.k8up.core.run.RestoreManifests;
+import io.k8up.core.run.RestoreReport;
 import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.plan.BackupPlanner;
@@ -42,7 +51,8 @@ import java.util.Optional;
 
 /**
  * The library in one object: where the cluster comes from, how to plan and how to run, set once;
- * then {@link #plan()}, {@link #manifests}, {@link #run()} and {@link #sweep}.
+ * then {@link #plan()}, {@link #manifests}, {@link #run()} and {@link #sweep}; and for restores
+ * {@link #restorePlan}, {@link #restoreManifests} and {@link #restore}.
  *
  * <pre>{@code
  * K8upRwo backups = K8upRwo.builder()
@@ -73,6 +83,7 @@ public final class K8upRwo {
   private final Optional<SnapshotSource> reads;
   private final boolean readNodes;
   private final BackupPlanner planner;
+  private final RestorePlanner restorePlanner;
   private final BackupToolSpec tool;
   private final RunId runId;
   private final ExecutorOptions options;
@@ -91,6 +102,7 @@ public final class K8upRwo {
     this.reads = Optional.ofNullable(builder.reads);
     this.readNodes = builder.readNodes;
     this.planner = builder.planner();
+    this.restorePlanner = builder.restorePlanner;
     this.tool = builder.tool;
     this.runId = builder.runId;
     this.options = builder.options;
@@ -182,6 +194,86 @@ public final class K8upRwo {
   }
 
   /**
+   * The StorageClasses of the live cluster, as the restore planner reads them (whether each waits
+   * for its first consumer); none for a fixed snapshot. Needs {@code list} on {@code storageclasses}.
+   *
+   * @throws SnapshotException if the live cluster cannot be read
+   */
+  public ImmutableList<StorageClassBinding> storageClasses() throws SnapshotException {
+    if (fixedSnapshot.isPresent()) {
+      return ImmutableList.of();
+    }
+    try {
+      return StorageClasses.read(liveGateway("reading StorageClasses"));
+    } catch (KubeFailure e) {
+      throw new SnapshotException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SnapshotException("reading storageclasses was interrupted", e);
+    }
+  }
+
+  /**
+   * The restore plan of {@code requests} for the cluster as it is now: a fresh snapshot and the
+   * StorageClasses of the live cluster, or the given snapshot.
+   *
+   * @throws SnapshotException if the live cluster cannot be read
+   */
+  public RestorePlan restorePlan(List<RestoreRequest> requests) throws SnapshotException {
+    return restorePlan(snapshot(), storageClasses(), requests);
+  }
+
+  /**
+   * The restore plan of {@code requests} for {@code snapshot} and {@code storageClasses}; pure. See
+   * {@link RestorePlanner#plan}.
+   */
+  public RestorePlan restorePlan(ClusterSnapshot snapshot, List<StorageClassBinding> storageClasses,
+      List<RestoreRequest> requests) {
+    return restorePlanner.plan(checkNotNull(snapshot, "snapshot"), storageClasses, requests);
+  }
+
+  /**
+   * The objects a restore run of {@code plan}, made from {@code snapshot}, would create and patch,
+   * and the claims no strategy could build them for; see {@link RestoreManifests#of}.
+   */
+  public MaterializedPlan restoreManifests(RestorePlan plan, ClusterSnapshot snapshot) {
+    return RestoreManifests.of(plan, snapshot, planner.strategies(), runId, tool);
+  }
+
+  /**
+   * Reads the live cluster, plans {@code requests} and restores them; see {@link RestoreExecutor#run}.
+   *
+   * @throws SnapshotException if the live cluster cannot be read
+   * @throws IllegalStateException if this instance has no live cluster
+   */
+  public RestoreReport restore(List<RestoreRequest> requests) throws SnapshotException {
+    ClusterSnapshot snapshot = snapshot();
+    ImmutableList<StorageClassBinding> classes = storageClasses();
+    return restore(restorePlanner.plan(snapshot, classes, requests), snapshot, classes);
+  }
+
+  /**
+   * Runs the restore plan {@code plan}, made from {@code snapshot} and {@code storageClasses},
+   * with this instance's strategies, tool, run id and executor options; a restore whose placement
+   * goes stale is planned again from a fresh read.
+   *
+   * @throws IllegalStateException if this instance has no live cluster
+   */
+  public RestoreReport restore(RestorePlan plan, ClusterSnapshot snapshot, List<StorageClassBinding> storageClasses) {
+    RestoreExecutor.Builder executor = RestoreExecutor.builder()
+        .gateway(liveGateway("restore"))
+        .strategies(planner.strategies())
+        .planner(restorePlanner)
+        .storageClasses(storageClasses)
+        .tool(tool)
+        .runId(runId)
+        .options(options)
+        .snapshots(this::readLive);
+    listeners.forEach(executor::listener);
+    return executor.build().run(plan, snapshot);
+  }
+
+  /**
    * Deletes what runs left behind in the live cluster's namespaces; see {@link Sweeper#sweep}.
    *
    * @param onlyThisRun whether to sweep only what this instance's run id created
@@ -229,6 +321,7 @@ public final class K8upRwo {
     private RunId runId = RunId.fresh();
     private ExecutorOptions options = ExecutorOptions.defaults();
     private BackupSink sink;
+    private RestorePlanner restorePlanner = RestorePlanner.builder().build();
     private final List<ProgressListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -348,6 +441,15 @@ public final class K8upRwo {
      */
     public Builder sink(BackupSink sink) {
       this.sink = checkNotNull(sink, "sink");
+      return this;
+    }
+
+    /**
+     * The planner of restores; default {@code RestorePlanner.builder().build()}, whose node chain
+     * is the backup planner's default. Give one with the chain backups are planned with.
+     */
+    public Builder restorePlanner(RestorePlanner restorePlanner) {
+      this.restorePlanner = checkNotNull(restorePlanner, "restorePlanner");
       return this;
     }
 

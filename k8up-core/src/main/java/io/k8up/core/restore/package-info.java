@@ -7,7 +7,8 @@
  * io.k8up.core.restore.RestorePlan}. Planning is pure, like backup planning: it reads only its
  * arguments, uses no clock, and places a claim with the same {@link io.k8up.core.plan.NodeResolver}
  * chain as a backup of it. Which backup is restored ({@link io.k8up.core.restore.SnapshotChoice}) is
- * resolved by the restore pod against the repository, never by the planner.
+ * resolved by the restore pod against the repository, never by the planner. Running a plan is
+ * {@link io.k8up.core.run.RestoreExecutor}'s.
  */
 @Value.Style(
     typeImmutable = "Immutable*",

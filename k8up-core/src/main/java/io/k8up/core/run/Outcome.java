@@ -1,5 +1,6 @@
 package io.k8up.core.run;
 
+import com.google.common.collect.ImmutableMap;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.DecisionReason;
 import io.k8up.core.plan.Subject;
@@ -47,6 +48,12 @@ public abstract class Outcome {
 
   /** For a pod's backup command: what running it gave; empty for claims. */
   public abstract Optional<CommandReport> command();
+
+  /**
+   * What the unit's last step reported when it succeeded, such as the snapshot a restore restored
+   * ({@link io.k8up.core.spi.StepState#done(java.util.Map)}); empty for backups.
+   */
+  public abstract ImmutableMap<String, String> details();
 
   public static ImmutableOutcome.Builder builder() {
     return ImmutableOutcome.builder();

@@ -43,5 +43,11 @@ public enum OutcomeReason {
    */
   EXEC_FAILED,
   /** The sink receiving the command's output (restic, by default) failed; nothing was kept. */
-  SINK_FAILED
+  SINK_FAILED,
+  /** The restore completed; the outcome's details name the snapshot restored. */
+  RESTORED,
+  /** The restore pod ran and failed: a wrong password, an unreachable repository, a full volume… */
+  RESTORE_FAILED,
+  /** The repository holds no backup of the claim, or none with the snapshot id or at or before the time asked for. */
+  NO_BACKUP
 }

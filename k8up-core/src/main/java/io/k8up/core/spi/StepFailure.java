@@ -11,5 +11,9 @@ public enum StepFailure {
   /** An object of the step was deleted by someone else before it finished. */
   VANISHED,
   /** An object of the step's name exists but is not the run's own. */
-  NAME_CONFLICT
+  NAME_CONFLICT,
+  /** The restore tool ran and failed; nothing or part of the backup was restored. */
+  RESTORE_FAILED,
+  /** The repository holds no backup of the claim, or none with the id or time asked for. */
+  NO_BACKUP
 }

@@ -3,6 +3,8 @@ package io.k8up.core.spi;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,12 +29,19 @@ public final class StepState {
   private final StepFailure failure;
   private final StaleCause cause;
   private final String message;
+  private final ImmutableMap<String, String> details;
 
   private StepState(Kind kind, StepFailure failure, StaleCause cause, String message) {
+    this(kind, failure, cause, message, ImmutableMap.of());
+  }
+
+  private StepState(Kind kind, StepFailure failure, StaleCause cause, String message,
+      ImmutableMap<String, String> details) {
     this.kind = kind;
     this.failure = failure;
     this.cause = cause;
     this.message = message;
+    this.details = details;
   }
 
   /** The step goes on. */
@@ -51,6 +60,14 @@ public final class StepState {
   /** The step is done; the next one starts, or the unit succeeded after the last. */
   public static StepState done() {
     return DONE;
+  }
+
+  /**
+   * The step is done, and its work reported {@code details}, such as the snapshot a restore
+   * restored; the run's outcome for the unit's claims carries them when this is the last step.
+   */
+  public static StepState done(Map<String, String> details) {
+    return new StepState(Kind.DONE, null, null, "", ImmutableMap.copyOf(details));
   }
 
   /**
@@ -91,6 +108,11 @@ public final class StepState {
   /** The sentence for the user: why it failed or went stale, or the last problem of a step in progress. */
   public String message() {
     return message;
+  }
+
+  /** What a done step reported; empty unless made by {@link #done(Map)}. */
+  public ImmutableMap<String, String> details() {
+    return details;
   }
 
   @Override

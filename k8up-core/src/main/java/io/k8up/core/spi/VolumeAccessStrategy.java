@@ -1,7 +1,9 @@
 package io.k8up.core.spi;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Optional;
 import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.restore.RestoreTarget;
 import io.k8up.core.snapshot.ClusterSnapshot;
 
 /**
@@ -56,4 +58,19 @@ public interface VolumeAccessStrategy {
    * @throws IllegalArgumentException if the unit holds a claim this strategy does not support
    */
   Workflow workflow(BackupUnit unit, RunContext context);
+
+  /**
+   * The steps that restore {@code target}, or empty when this strategy cannot restore it: the
+   * default, for a strategy that only backs up. The engine runs them as it runs a backup's, as
+   * {@code unit}: the restore's unit of the run, whose {@link RunObjects#name name} and {@link
+   * RunObjects#labels labels} everything the steps create must carry (a Job's pod template too), so
+   * that the run finds, adopts and deletes it. Pure, like {@link #workflow}; objects the steps
+   * create are of {@link #createdKinds()}. {@link io.k8up.core.spi.support.RestoreJobs} and {@link
+   * io.k8up.core.spi.support.RestoreSteps} build them.
+   *
+   * @throws IllegalArgumentException if the target names something the snapshot lacks
+   */
+  default Optional<Workflow> restoreWorkflow(RestoreTarget target, BackupUnit unit, RunContext context) {
+    return Optional.empty();
+  }
 }

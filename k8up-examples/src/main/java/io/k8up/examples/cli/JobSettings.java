@@ -27,7 +27,8 @@ final class JobSettings {
   @Option(names = "--grouping", paramLabel = "GROUPING", defaultValue = "per-claim",
       converter = OptionConverters.GroupingValue.class,
       description = "per-claim (one Job per claim) or per-node (one Job per node with all its claims). Default: ${DEFAULT-VALUE}.")
-  Grouping grouping;
+  // Set here too for restore, which takes the option out and restores claim by claim.
+  Grouping grouping = Grouping.PER_CLAIM;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", converter = OptionConverters.PositiveDuration.class,
       description = "How long one backup may run, e.g. 90s, 30m, 1h30m; the printed Jobs' activeDeadlineSeconds."

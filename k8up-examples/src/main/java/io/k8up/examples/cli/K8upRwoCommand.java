@@ -5,20 +5,22 @@ import io.k8up.core.snapshot.SnapshotException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code k8up-rwo} command line: plans, explains, prints and runs backups of a cluster's claims. */
+/** The {@code k8up-rwo} command line: plans, explains, prints and runs backups of a cluster's claims, and restores them. */
 @Command(
     name = "k8up-rwo",
     mixinStandardHelpOptions = true,
     version = "k8up-rwo 0.1.0-SNAPSHOT",
     description = "Back up the files of Kubernetes PersistentVolumeClaims of every access mode.",
-    subcommands = {PlanCommand.class, ExplainCommand.class, ManifestsCommand.class, RunCommand.class, SweepCommand.class},
+    subcommands = {PlanCommand.class, ExplainCommand.class, ManifestsCommand.class, RunCommand.class, RestoreCommand.class,
+        SweepCommand.class},
     exitCodeOnInvalidInput = ExitCodes.INPUT_ERROR,
     exitCodeOnExecutionException = ExitCodes.INPUT_ERROR,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:nothing failed",
       "1:usage or input error",
-      "2:at least one claim or pod cannot be backed up (a FAIL decision), or a run did not back up everything it planned to"
+      "2:at least one claim or pod cannot be backed up (a FAIL decision), or a run did not back up everything it planned to;"
+          + " for restore, a claim that cannot be or was not restored"
     })
 public final class K8upRwoCommand implements Runnable {
 
@@ -36,6 +38,7 @@ public final class K8upRwoCommand implements Runnable {
     commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec()
         .exitCodeOnInvalidInput(ExitCodes.INPUT_ERROR)
         .exitCodeOnExecutionException(ExitCodes.INPUT_ERROR));
+    RestoreCommand.dropBackupOnlyOptions(commandLine.getSubcommands().get("restore").getCommandSpec());
     // A usage error is one line and where to read more, not the whole usage: the help is one option away.
     commandLine.setParameterExceptionHandler((e, args) -> {
       CommandLine command = e.getCommandLine();

@@ -85,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
     return report.hasFailures() ? ExitCodes.FAILED_DECISIONS : ExitCodes.OK;
   }
 
-  private static void progress(ProgressEvent event, PrintWriter err) {
+  /** One line on standard error per progress event, escaped. */
+  static void progress(ProgressEvent event, PrintWriter err) {
     err.println(progressLine(event, LocalTime.now()));
     err.flush();
   }

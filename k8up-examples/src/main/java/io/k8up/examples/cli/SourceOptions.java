@@ -57,6 +57,12 @@ final class SourceOptions {
    */
   K8upRwo backups(NamespaceOptions namespaces, PlanningOptions planning, Optional<JobSettings> job)
       throws SnapshotException {
+    return planning.build(builder(namespaces, planning, job));
+  }
+
+  /** What {@link #backups} builds, for a command that sets more before building it. */
+  K8upRwo.Builder builder(NamespaceOptions namespaces, PlanningOptions planning, Optional<JobSettings> job)
+      throws SnapshotException {
     K8upRwo.Builder backups = K8upRwo.builder();
     if (isLive()) {
       connection = Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
@@ -72,7 +78,7 @@ final class SourceOptions {
     planning.applyTo(backups, isLive());
     job.ifPresent(settings -> backups.tool(settings.tool()).executorOptions(settings.options().build()));
     backups.runId(job.flatMap(JobSettings::runId).orElse(JobSettings.MANIFESTS_RUN_ID));
-    return planning.build(backups);
+    return backups;
   }
 
   /**

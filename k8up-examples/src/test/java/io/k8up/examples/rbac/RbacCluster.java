@@ -30,6 +30,8 @@ import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1Volume;
 import java.util.ArrayList;
+import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1VolumeResourceRequirements;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +67,16 @@ final class RbacCluster {
     claimOnVolume(client, "db", "ReadWriteOncePod",
         new V1PersistentVolumeSpec().accessModes(List.of("ReadWriteOncePod")));
     runningPod(client, "db-0", "db");
+  }
+
+  /** Claim sized (ReadWriteOnce, 1Gi), mounted by no pod: a restore to a new claim copies its spec. */
+  static void sizedClaim(ApiClient client) throws ApiException {
+    new CoreV1Api(client).createNamespacedPersistentVolumeClaim(NAMESPACE, new V1PersistentVolumeClaim()
+        .apiVersion("v1").kind("PersistentVolumeClaim")
+        .metadata(new V1ObjectMeta().namespace(NAMESPACE).name("sized"))
+        .spec(new V1PersistentVolumeClaimSpec().accessModes(List.of("ReadWriteOnce")).volumeName("pv-sized")
+            .resources(new V1VolumeResourceRequirements().requests(Map.of("storage", Quantity.fromString("1Gi")))))
+        .status(new V1PersistentVolumeClaimStatus().phase("Bound"))).execute();
   }
 
   /** Claim archive (ReadWriteOnce) on a CSI volume, mounted by no pod, with no node hint: csi-snapshot's. */

@@ -2,7 +2,13 @@ package io.k8up.examples.rbac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8up.core.K8upRwo;
 import io.k8up.core.plan.BackupPlanner;
+import io.k8up.core.restore.RestorePlanner;
+import io.k8up.core.restore.RestoreRequest;
+import io.k8up.core.run.OutcomeReason;
+import io.k8up.core.run.RestoreExecutor;
+import io.k8up.core.run.RestoreReport;
 import io.k8up.core.run.BackupExecutor;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.spi.BackupToolSpec;
@@ -183,7 +189,70 @@ class RbacVerbsTest {
   }
 
   @Test
+  void aRestoreThroughAJobCreatesFollowsAndDeletesItsJob() throws Exception {
+    RbacCluster.mountedClaim(api.client());
+    ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of(NAMESPACE));
+    RecordingClient library = new RecordingClient(api);
+
+    RestoreReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE,
+        pendingPodUntilEventsAreRead(library))) {
+      report = restore(library, snapshot, RestoreRequest.builder().namespace(NAMESPACE).claim("data").inUse(true)
+          .build());
+    }
+
+    assertRestored(report, "job-per-pvc");
+    assertExactly(library, "restore.yaml", "k8up-rwo-restore-job");
+  }
+
+  @Test
+  void aRestoreIntoANewClaimAlsoCreatesTheClaim() throws Exception {
+    RbacCluster.sizedClaim(api.client());
+    ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of(NAMESPACE));
+    RecordingClient library = new RecordingClient(api);
+
+    RestoreReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE,
+        pendingPodUntilEventsAreRead(library))) {
+      report = restore(library, snapshot, RestoreRequest.builder().namespace(NAMESPACE).claim("sized").to("copy")
+          .build());
+    }
+
+    assertRestored(report, "job-per-pvc");
+    assertExactly(library, "restore.yaml", "k8up-rwo-restore-job", "k8up-rwo-restore-new-claim");
+  }
+
+  @Test
+  void aRestoreOfAHeldReadWriteOncePodClaimPatchesTheHoldingPodAndReadsIt() throws Exception {
+    RbacCluster.heldReadWriteOncePodClaim(api.client());
+    ClusterSnapshot snapshot = LiveSnapshots.read(api.client(), List.of(NAMESPACE));
+    api.server().expect().patch().withPath(RbacCluster.HOLDING_POD_PATH + "/ephemeralcontainers")
+        .andReturn(200, "{}").once();
+    RecordingClient library = new RecordingClient(api);
+    Thread kubelet = RbacCluster.kubelet(api.client(), library);
+
+    RestoreReport report = restore(library, snapshot, RestoreRequest.builder().namespace(NAMESPACE).claim("db")
+        .inUse(true).build());
+    kubelet.interrupt();
+    kubelet.join(5_000);
+
+    assertRestored(report, "ephemeral-container");
+    assertExactly(library, "restore.yaml", "k8up-rwo-restore-ephemeral-container");
+  }
+
+  @Test
+  void planningARestoreListsTheStorageClasses() throws Exception {
+    RecordingClient library = new RecordingClient(api);
+
+    K8upRwo.builder().liveCluster(library.client(), List.of(NAMESPACE)).build().storageClasses();
+
+    assertExactly(library, "restore.yaml", "k8up-rwo-restore-storage-classes");
+  }
+
+  @Test
   void everyRoleInTheFolderIsCoveredByAScenario() throws IOException {
+    assertThat(RbacFile.read("restore.yaml").roleNames()).containsExactly("k8up-rwo-restore-job",
+        "k8up-rwo-restore-new-claim", "k8up-rwo-restore-ephemeral-container", "k8up-rwo-restore-storage-classes");
     assertThat(RbacFile.read("planner.yaml").roleNames()).containsExactly("k8up-rwo-planner",
         "k8up-rwo-planner-persistentvolumes", "k8up-rwo-planner-nodes", "k8up-rwo-planner-snapshot-classes");
     assertThat(RbacFile.read("job-per-pvc.yaml").roleNames()).containsExactly("k8up-rwo-job-per-pvc");
@@ -211,6 +280,25 @@ class RbacVerbsTest {
         .listener(events::add)
         .build()
         .run(planner.plan(snapshot), snapshot);
+  }
+
+  private RestoreReport restore(RecordingClient library, ClusterSnapshot snapshot, RestoreRequest request) {
+    return RestoreExecutor.builder()
+        .client(library.client())
+        .strategies(InstalledStrategies.load().defaultOrder())
+        .tool(BackupToolSpec.restic("repo").build())
+        .runId(RunId.of("rbac"))
+        .options(FAST)
+        .listener(events::add)
+        .build()
+        .run(RestorePlanner.builder().build().plan(snapshot, List.of(), List.of(request)), snapshot);
+  }
+
+  private static void assertRestored(RestoreReport report, String strategy) {
+    assertThat(report.outcomes()).singleElement().satisfies(outcome -> {
+      assertThat(outcome.reason()).as(outcome.message()).isEqualTo(OutcomeReason.RESTORED);
+      assertThat(outcome.strategy()).contains(strategy);
+    });
   }
 
   /**

@@ -11,6 +11,11 @@ import io.k8up.core.snapshot.ClusterSnapshot;
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.Workflow;
+import io.k8up.core.restore.RestoreMethod;
+import io.k8up.core.restore.RestoreTarget;
+import io.k8up.core.spi.support.RestoreJobs;
+import io.k8up.core.spi.support.RestoreSteps;
+import java.util.Optional;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.UnitScope;
 import io.k8up.core.spi.VolumeAccessStrategy;
@@ -84,6 +89,24 @@ final class EphemeralContainerStrategy implements VolumeAccessStrategy {
       checkArgument(support.isSupported(), "%s", support.reason().orElse(""));
     }
     return ContainerMaterializer.workflow(unit, context);
+  }
+
+  /**
+   * One step, one ephemeral container added to the pod that holds the target claim, mounting the
+   * pod's own volume read-write, for a restore {@link RestoreMethod#EPHEMERAL_CONTAINER through an
+   * ephemeral container}; empty for one through a Job.
+   *
+   * @throws IllegalArgumentException if the context's snapshot lacks the pod, or its volume of the claim
+   */
+  @Override
+  public Optional<Workflow> restoreWorkflow(RestoreTarget target, BackupUnit unit, RunContext context) {
+    checkNotNull(target, "target");
+    checkNotNull(context, "context");
+    if (target.method() != RestoreMethod.EPHEMERAL_CONTAINER) {
+      return Optional.empty();
+    }
+    return Optional.of(Workflow.of(RestoreSteps.ephemeralContainer(target.namespace(),
+        target.holdingPod().orElseThrow(), RestoreJobs.ephemeralContainer(target, unit, context))));
   }
 
   @Override

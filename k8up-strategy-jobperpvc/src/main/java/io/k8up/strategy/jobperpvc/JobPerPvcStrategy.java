@@ -11,6 +11,10 @@ import io.k8up.core.spi.Workflow;
 import io.k8up.core.spi.Support;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.strategy.jobperpvc.internal.JobMaterializer;
+import io.k8up.strategy.jobperpvc.internal.RestoreJobMaterializer;
+import io.k8up.core.restore.RestoreMethod;
+import io.k8up.core.restore.RestoreTarget;
+import java.util.Optional;
 
 /**
  * Backs claims up with a Job that mounts them read-only, on the node their placement names.
@@ -52,6 +56,19 @@ final class JobPerPvcStrategy implements VolumeAccessStrategy {
     checkNotNull(context, "context");
     checkArgument(!unit.placement().samePodOnly(), "%s", refusal(unit.targets().get(0)));
     return JobMaterializer.workflow(unit, context);
+  }
+
+  /**
+   * One step, one Job that mounts the target claim read-write where its placement says, for a
+   * restore {@link RestoreMethod#JOB through a Job}; empty for one through an ephemeral container.
+   * The pod tolerates the taints of a node the placement pins, as a backup's does.
+   */
+  @Override
+  public Optional<Workflow> restoreWorkflow(RestoreTarget target, BackupUnit unit, RunContext context) {
+    checkNotNull(target, "target");
+    checkNotNull(context, "context");
+    return target.method() == RestoreMethod.JOB
+        ? Optional.of(RestoreJobMaterializer.workflow(target, unit, context)) : Optional.empty();
   }
 
   private static String refusal(ClaimTarget target) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.collect.MoreCollectors;
 import io.k8up.core.model.AccessMode;
 import io.k8up.core.model.Claim;
+import io.k8up.core.model.ClaimTarget;
+import com.google.common.collect.ImmutableSet;
 import io.k8up.core.model.PersistentVolume;
 import io.k8up.core.model.Pod;
 import io.k8up.core.plan.BackupPlanner;
@@ -98,19 +100,24 @@ class ResticRestoreEndToEndTest {
     backUp("two", claim, "e2e-r-second");
     Path first = GeneratedFiles.writeWithMetadata(Files.createDirectory(work.resolve("first")), 21);
     Path second = GeneratedFiles.writeWithMetadata(Files.createDirectory(work.resolve("second")), 22);
-    String firstId = onlySnapshot("e2e-r-first").shortId();
+    ResticSnapshot firstBackup = onlySnapshot("e2e-r-first");
+    ResticSnapshot secondBackup = onlySnapshot("e2e-r-second");
 
     emptyDirectory(claim);
-    assertRestored(restore(claim, request("two").snapshot(SnapshotChoice.id(firstId)), repository.secretData()));
+    assertRestored(restore(claim, request("two").snapshot(SnapshotChoice.id(firstBackup.shortId())),
+        repository.secretData()));
     FileTrees.assertSameFilesAndMetadata(first, claim);
+    assertReported(firstBackup);
 
     emptyDirectory(claim);
     assertRestored(restore(claim, request("two").snapshot(SnapshotChoice.asOf(between)), repository.secretData()));
     FileTrees.assertSameFilesAndMetadata(first, claim);
+    assertReported(firstBackup);
 
     emptyDirectory(claim);
     assertRestored(restore(claim, request("two"), repository.secretData()));
     FileTrees.assertSameFilesAndMetadata(second, claim);
+    assertReported(secondBackup);
   }
 
   @Test
@@ -126,6 +133,7 @@ class ResticRestoreEndToEndTest {
     assertThat(run.exitCode()).as(run.process().describe()).isNotZero();
     assertThat(run.stderr()).contains("wrong password");
     FileTrees.assertSameFilesAndMetadata(before, claim);
+    assertThat(terminationMessage()).as("nothing reported as restored").doesNotExist();
   }
 
   @Test
@@ -155,7 +163,8 @@ class ResticRestoreEndToEndTest {
     HostRun run = runner(claim, repository.secretData())
         .imageDirectory("/tmp", Files.createDirectory(work.resolve("container-tmp")))
         .build()
-        .run(app, RestoreJobs.ephemeralContainer(target, RunId.of("e2e-r-held"), tool(), cluster));
+        .run(app, RestoreJobs.ephemeralContainer(target, unit(target), RunContext.of(RunId.of("e2e-r-held"), tool(),
+            cluster)));
 
     assertRestored(run);
     FileTrees.assertSameFilesAndMetadata(expected, claim);
@@ -180,7 +189,26 @@ class ResticRestoreEndToEndTest {
   private HostRun restore(Path claim, ImmutableRestoreRequest.Builder request, Map<String, String> secret) {
     ClusterSnapshot cluster = cluster(request.build().namespace(), AccessMode.READ_WRITE_ONCE);
     RestoreTarget target = plan(cluster, request.inUse(true));
-    return runner(claim, secret).build().run(RestoreJobs.job(target, RunId.of("e2e-restore"), tool(), cluster));
+    V1Job job = STRATEGY.restoreWorkflow(target, unit(target), RunContext.of(RunId.of("e2e-restore"), tool(), cluster))
+        .orElseThrow().manifests().stream()
+        .filter(V1Job.class::isInstance).map(V1Job.class::cast).collect(MoreCollectors.onlyElement());
+    return runner(claim, secret).build().run(job);
+  }
+
+  /** The run's unit of the restore of {@code target}, as the engine gives it to the strategy. */
+  private static BackupUnit unit(RestoreTarget target) {
+    return BackupUnit.of(STRATEGY.id(), List.of(ClaimTarget.of(target.namespace(), target.targetClaim(), "pv-data",
+        ImmutableSet.of(AccessMode.READ_WRITE_ONCE), target.placement(), target.mountingPods())));
+  }
+
+  /** The restore container's termination message reports {@code backup} as the snapshot it restored. */
+  private void assertReported(ResticSnapshot backup) throws IOException {
+    assertThat(Files.readString(terminationMessage())).startsWith("{\"snapshot\":\"" + backup.id() + "\"");
+  }
+
+  /** Where the container's {@code /dev/termination-log} is on the host. */
+  private Path terminationMessage() {
+    return work.resolve("dev").resolve("termination-log");
   }
 
   private static RestoreTarget plan(ClusterSnapshot cluster, ImmutableRestoreRequest.Builder request) {
@@ -209,7 +237,14 @@ class ResticRestoreEndToEndTest {
   }
 
   private HostPodRunner.Builder runner(Path claim, Map<String, String> secret) {
+    try {
+      Files.createDirectories(work.resolve("dev"));
+      Files.deleteIfExists(terminationMessage());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return HostPodRunner.builder(work)
+        .imageDirectory("/dev", work.resolve("dev"))
         .executable("restic", Restic.locate().binary())
         .executable("sh", Path.of("/bin/sh"))
         .claim("data", claim)

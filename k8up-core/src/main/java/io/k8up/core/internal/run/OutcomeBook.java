@@ -38,12 +38,19 @@ final class OutcomeBook {
 
   /** Settles {@code subject} with what happened to the unit it was part of. */
   void settle(Subject subject, OutcomeStatus status, OutcomeReason reason, String message, UnitFacts facts) {
+    settle(subject, status, reason, message, facts, Map.of());
+  }
+
+  /** Settles {@code subject} with what happened to its unit, and what the unit's last step reported. */
+  void settle(Subject subject, OutcomeStatus status, OutcomeReason reason, String message, UnitFacts facts,
+      Map<String, String> details) {
     settle(subject, status, reason, message, builder -> builder
         .strategy(facts.strategy())
         .unitId(facts.unitId())
         .node(facts.node())
         .attempts(facts.attempts())
-        .duration(facts.duration()));
+        .duration(facts.duration())
+        .details(details));
   }
 
   /** Settles a pod's backup command with what running it gave, when it ran. */

@@ -24,7 +24,7 @@ import java.util.Optional;
  * Plans a stale unit's claims again from a fresh read of its namespace: the cluster changed under
  * the unit (a pod moved, a node went away), so the first plan's placement may no longer hold.
  */
-final class Replanner {
+final class Replanner implements UnitReplanner {
 
   /** The units of the next attempt, and the snapshot their workflows are built from. */
   record Replan(List<BackupUnit> units, ClusterSnapshot snapshot) {}
@@ -42,11 +42,8 @@ final class Replanner {
     this.grouping = grouping;
   }
 
-  /**
-   * Settles in {@code book} the claims a fresh plan no longer backs up, with {@code why} first in
-   * the message, and returns the others as units of the unit's next attempt.
-   */
-  Replan replan(UnitState unit, String why, OutcomeBook book, Instant now) throws SnapshotException {
+  @Override
+  public Replan replan(UnitState unit, String why, OutcomeBook book, Instant now) throws SnapshotException {
     ClusterSnapshot fresh = withWhatTheRunKnew(snapshots.read(List.of(unit.namespace())), unit.context().snapshot());
     BackupPlan plan = planner.plan(fresh);
     List<Decision> again = new ArrayList<>();

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,7 +66,8 @@ public final class RunLoop {
   private final RunId runId;
   private final Progress progress;
   private final ObjectCleanup cleanup;
-  private final Replanner replanner;
+  private final UnitReplanner replanner;
+  private final Purpose purpose;
   private final UnitQueue queue;
   private final BackupSink sink;
 
@@ -82,26 +84,44 @@ public final class RunLoop {
   public RunLoop(KubeGateway gateway, Clock clock, RetryingGateway.Sleeper pause, BackupPlanner planner,
       ExecutorOptions options, BackupToolSpec tool, BackupSink sink, RunId runId, SnapshotSource snapshots,
       ProgressListener listener) {
+    this(gateway, clock, pause, planner.strategies(),
+        new Replanner(planner, snapshots, planner.strategies(), options.grouping()), Purpose.BACKUP, options, tool,
+        sink, runId, listener);
+  }
+
+  /**
+   * A loop whose units do {@code purpose}, with {@code strategies} building their workflows and
+   * {@code replanner} planning stale ones again.
+   */
+  RunLoop(KubeGateway gateway, Clock clock, RetryingGateway.Sleeper pause,
+      Collection<? extends VolumeAccessStrategy> strategies, UnitReplanner replanner, Purpose purpose,
+      ExecutorOptions options, BackupToolSpec tool, BackupSink sink, RunId runId, ProgressListener listener) {
     this.gateway = gateway;
     this.clock = clock;
     this.pause = pause;
-    this.strategies = planner.strategies().stream()
+    this.strategies = strategies.stream()
         .collect(ImmutableMap.toImmutableMap(VolumeAccessStrategy::id, strategy -> strategy));
     this.options = options;
     this.runId = runId;
     this.progress = new Progress(listener);
     this.cleanup = new ObjectCleanup(gateway, runId);
-    this.replanner = new Replanner(planner, snapshots, strategies.values(), options.grouping());
+    this.replanner = replanner;
+    this.purpose = purpose;
     this.queue = new UnitQueue(runId, tool, progress);
     this.sink = sink;
   }
 
   /** Runs {@code plan}, made from {@code snapshot}, to the end; once per instance. */
   public BackupReport run(BackupPlan plan, ClusterSnapshot snapshot) {
+    return run(plan.decisions(), snapshot);
+  }
+
+  /** Runs {@code decisions}, made from {@code snapshot}, to the end; once per instance. */
+  BackupReport run(List<Decision> decisions, ClusterSnapshot snapshot) {
     Instant begin = clock.instant();
     long requestsBefore = gateway.requestCount();
-    open(new OutcomeBook(plan.decisions()));
-    queueUnits(plan, snapshot);
+    open(new OutcomeBook(decisions));
+    queueUnits(decisions, snapshot);
     boolean interrupted = false;
     try {
       adoptExisting();
@@ -131,9 +151,9 @@ public final class RunLoop {
 
   private void open(OutcomeBook book) {
     this.book = book;
-    this.running = new RunningUnits(book, queue, replanner, cleanup, progress, options, clock);
-    UnitTransitions transitions = new UnitTransitions(options.unschedulableTimeout(), options.unitTimeout());
-    this.runner = new UnitRunner(gateway, running, runId, transitions, clock);
+    this.running = new RunningUnits(book, queue, replanner, cleanup, progress, options, clock, purpose);
+    UnitTransitions transitions = new UnitTransitions(options.unschedulableTimeout(), options.unitTimeout(), purpose);
+    this.runner = new UnitRunner(gateway, running, runId, transitions, clock, purpose);
     this.commands = new CommandRunner(gateway, sink, runId, running, transitions, clock);
   }
 
@@ -153,9 +173,9 @@ public final class RunLoop {
         .build();
   }
 
-  private void queueUnits(BackupPlan plan, ClusterSnapshot snapshot) {
+  private void queueUnits(List<Decision> decisions, ClusterSnapshot snapshot) {
     List<Decision> runnable = new ArrayList<>();
-    for (Decision decision : plan.decisions()) {
+    for (Decision decision : decisions) {
       if (decision.action() != Action.BACKUP) {
         book.decided(decision, OutcomeReason.PLANNED, decision.message());
       } else if (decision.commandTarget().isPresent()) {
@@ -276,7 +296,7 @@ public final class RunLoop {
       return Optional.of(new Started(strategy, workflow));
     } catch (RuntimeException e) {
       running.notStarted(queued, OutcomeReason.MATERIALIZE_FAILED,
-          "strategy " + unit.strategyId() + " could not build the backup's objects: " + e.getMessage());
+          "strategy " + unit.strategyId() + " could not build the " + purpose.noun() + "'s objects: " + e.getMessage());
       return Optional.empty();
     }
   }

@@ -33,15 +33,16 @@ final class RunningUnits {
   private final Map<String, Running> running = new LinkedHashMap<>();
   private final OutcomeBook book;
   private final UnitQueue queue;
-  private final Replanner replanner;
+  private final UnitReplanner replanner;
   private final ObjectCleanup cleanup;
   private final Progress progress;
   private final ExecutorOptions options;
   private final Clock clock;
+  private final Purpose purpose;
   private boolean interruptedInCleanup;
 
-  RunningUnits(OutcomeBook book, UnitQueue queue, Replanner replanner, ObjectCleanup cleanup, Progress progress,
-      ExecutorOptions options, Clock clock) {
+  RunningUnits(OutcomeBook book, UnitQueue queue, UnitReplanner replanner, ObjectCleanup cleanup, Progress progress,
+      ExecutorOptions options, Clock clock, Purpose purpose) {
     this.book = book;
     this.queue = queue;
     this.replanner = replanner;
@@ -49,6 +50,7 @@ final class RunningUnits {
     this.progress = progress;
     this.options = options;
     this.clock = clock;
+    this.purpose = purpose;
   }
 
   /** The reason a refused request gives a unit. */
@@ -136,6 +138,12 @@ final class RunningUnits {
 
   /** The unit ended; its objects are deleted unless failed units are kept. */
   void finish(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message) {
+    finish(unit, status, reason, message, Map.of());
+  }
+
+  /** The unit ended, its last step reporting {@code details}, such as what a restore restored. */
+  void finish(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message,
+      Map<String, String> details) {
     boolean keep = status == OutcomeStatus.FAILED && options.keepFailedUnits();
     if (!keep) {
       try {
@@ -145,7 +153,7 @@ final class RunningUnits {
       }
     }
     running.remove(unit.key());
-    settle(unit, status, reason, message);
+    settle(unit, status, reason, message, details);
     progress.emit(status == OutcomeStatus.SUCCEEDED ? ProgressEvent.Type.SUCCEEDED : ProgressEvent.Type.FAILED,
         unit.unit(), unit.node(), status == OutcomeStatus.SUCCEEDED ? "" : message);
   }
@@ -186,15 +194,16 @@ final class RunningUnits {
           interruptedInCleanup = true;
           Thread.interrupted();
         }
-        settle(claims, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was interrupted while the backup"
-            + " ran; " + claims.step().interruptedNote().orElse("its objects were deleted") + ", run the backup again");
+        settle(claims, OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED, "the run was interrupted while the "
+            + purpose.noun() + " ran; " + claims.step().interruptedNote().orElse("its objects were deleted")
+            + ", run the " + purpose.noun() + " again");
       }
     }
     running.clear();
     for (QueuedUnit queued : queue) {
       for (ClaimTarget target : queued.unit().targets()) {
         book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.NOT_RUN,
-            OutcomeReason.INTERRUPTED, "the run was interrupted before the backup started; run it again",
+            OutcomeReason.INTERRUPTED, "the run was interrupted before the " + purpose.noun() + " started; run it again",
             notStartedFacts(queued));
       }
     }
@@ -222,7 +231,7 @@ final class RunningUnits {
               OutcomeReason.PLACEMENT_STALE, why + "; a fresh plan places the claim the same way"
                   + unit.node().map(node -> ", on node " + node).orElse("")
                   + ": make that node schedulable (uncordon it, free it, or tolerate its taints) or move the"
-                  + " volume's workload, then run the backup again", unit.facts(clock.instant()));
+                  + " volume's workload, then run the " + purpose.noun() + " again", unit.facts(clock.instant()));
         }
         // Told as the attempt that failed, as the outcome counts it.
         progress.emit(ProgressEvent.Type.FAILED, replanned.withAttempt(unit.unit().attempt()), unit.node(), why);
@@ -247,9 +256,14 @@ final class RunningUnits {
   }
 
   private void settle(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message) {
+    settle(unit, status, reason, message, Map.of());
+  }
+
+  private void settle(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message,
+      Map<String, String> details) {
     for (ClaimTarget target : unit.unit().targets()) {
       book.settle(Subject.claim(target.namespace(), target.name()), status, reason, message,
-          unit.facts(clock.instant()));
+          unit.facts(clock.instant()), details);
     }
   }
 }

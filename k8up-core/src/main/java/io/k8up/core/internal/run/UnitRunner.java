@@ -44,13 +44,16 @@ final class UnitRunner {
   private final RunId runId;
   private final UnitTransitions transitions;
   private final Clock clock;
+  private final Purpose purpose;
 
-  UnitRunner(KubeGateway gateway, RunningUnits units, RunId runId, UnitTransitions transitions, Clock clock) {
+  UnitRunner(KubeGateway gateway, RunningUnits units, RunId runId, UnitTransitions transitions, Clock clock,
+      Purpose purpose) {
     this.gateway = gateway;
     this.units = units;
     this.runId = runId;
     this.transitions = transitions;
     this.clock = clock;
+    this.purpose = purpose;
   }
 
   /** Starts {@code unit}: applies its first step, taking over what it owns already. */
@@ -101,7 +104,8 @@ final class UnitRunner {
         }
       }
     } catch (KubeFailure e) {
-      units.finish(current, OutcomeStatus.FAILED, RunningUnits.apiFailure(e), "the backup could not start: "
+      units.finish(current, OutcomeStatus.FAILED, RunningUnits.apiFailure(e), "the " + purpose.noun()
+          + " could not start: "
           + e.getMessage() + (e.isNotFound() ? step.notServedHint().map(hint -> "; " + hint).orElse("") : ""));
       return Optional.empty();
     } catch (IllegalStateException e) {
@@ -213,7 +217,7 @@ final class UnitRunner {
         }
         unit = applied.get().unit();
       } else if (action instanceof UnitAction.End end) {
-        units.finish(unit, end.status(), end.reason(), end.message());
+        units.finish(unit, end.status(), end.reason(), end.message(), end.details());
         return;
       } else if (action instanceof UnitAction.Replan replan) {
         units.stale(unit, replan.why(), replan.cause());

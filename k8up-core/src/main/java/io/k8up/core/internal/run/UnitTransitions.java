@@ -32,14 +32,16 @@ final class UnitTransitions {
 
   private final Duration unschedulableTimeout;
   private final Duration unitTimeout;
+  private final Purpose purpose;
 
   /**
-   * Decisions that call a pod that cannot be scheduled for {@code unschedulableTimeout} stale, and
-   * fail a unit running longer than {@code unitTimeout}.
+   * Decisions for units that do {@code purpose}, which call a pod that cannot be scheduled for
+   * {@code unschedulableTimeout} stale, and fail a unit running longer than {@code unitTimeout}.
    */
-  UnitTransitions(Duration unschedulableTimeout, Duration unitTimeout) {
+  UnitTransitions(Duration unschedulableTimeout, Duration unitTimeout, Purpose purpose) {
     this.unschedulableTimeout = unschedulableTimeout;
     this.unitTimeout = unitTimeout;
+    this.purpose = purpose;
   }
 
   /** A unit's next state and what to do, in order. */
@@ -104,8 +106,8 @@ final class UnitTransitions {
     }
     if (observesPods) {
       if (signals.notStarted().isPresent()) {
-        actions.add(new UnitAction.End(OutcomeStatus.FAILED, OutcomeReason.TOOL_NOT_STARTED, "the backup container"
-            + " cannot start (" + signals.notStarted().get() + "); check the tool's image and that the Secrets it"
+        actions.add(new UnitAction.End(OutcomeStatus.FAILED, OutcomeReason.TOOL_NOT_STARTED, "the " + purpose.noun()
+            + " container cannot start (" + signals.notStarted().get() + "); check the tool's image and that the Secrets it"
             + " references exist"));
         return new Transition(next, ImmutableList.copyOf(actions));
       }
@@ -113,7 +115,7 @@ final class UnitTransitions {
       next = ImmutableUnitState.copyOf(next).withUnschedulableSince(since);
       Duration waited = since.map(from -> Duration.between(from, now)).orElse(Duration.ZERO);
       if (since.isPresent() && waited.compareTo(unschedulableTimeout) >= 0) {
-        actions.add(new UnitAction.Replan("the backup pod could not be scheduled for " + waited.toSeconds() + " s ("
+        actions.add(new UnitAction.Replan("the " + purpose.noun() + " pod could not be scheduled for " + waited.toSeconds() + " s ("
             + signals.unschedulable().get() + ")", StaleCause.PLACEMENT_REFUSED));
         return new Transition(next, ImmutableList.copyOf(actions));
       }
@@ -178,7 +180,8 @@ final class UnitTransitions {
       return ImmutableList.of();
     }
     return ImmutableList.of(new UnitAction.End(OutcomeStatus.FAILED, OutcomeReason.TIMED_OUT,
-        "the backup did not finish within " + unitTimeout + "; raise the unit timeout or look at the backup pod"
+        "the " + purpose.noun() + " did not finish within " + unitTimeout + "; raise the unit timeout or look at the "
+            + purpose.noun() + " pod"
             + (lastProblem.isEmpty() ? "" : ". " + lastProblem)));
   }
 
@@ -198,9 +201,10 @@ final class UnitTransitions {
     return new Transition(unit.advancedTo(next), ImmutableList.copyOf(actions));
   }
 
-  private static UnitAction end(StepState state) {
+  private UnitAction end(StepState state) {
     return switch (state.kind()) {
-      case DONE -> new UnitAction.End(OutcomeStatus.SUCCEEDED, OutcomeReason.BACKED_UP, "backed up");
+      case DONE -> new UnitAction.End(OutcomeStatus.SUCCEEDED, purpose.succeeded(), purpose.succeededMessage(),
+          ImmutableMap.copyOf(state.details()));
       case FAILED -> new UnitAction.End(OutcomeStatus.FAILED, reason(state), state.message());
       case STALE -> new UnitAction.Replan(state.message(), state.staleCause().orElseThrow());
       case IN_PROGRESS -> throw new IllegalStateException("a unit in progress does not end");
@@ -214,6 +218,8 @@ final class UnitTransitions {
       case TOOL_NOT_STARTED -> OutcomeReason.TOOL_NOT_STARTED;
       case VANISHED -> OutcomeReason.VANISHED;
       case NAME_CONFLICT -> OutcomeReason.NAME_CONFLICT;
+      case RESTORE_FAILED -> OutcomeReason.RESTORE_FAILED;
+      case NO_BACKUP -> OutcomeReason.NO_BACKUP;
     };
   }
 

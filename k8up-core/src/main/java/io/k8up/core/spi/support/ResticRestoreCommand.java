@@ -35,6 +35,13 @@ public final class ResticRestoreCommand {
   /** The tag every backup of the default tool carries, and restores look for. */
   public static final String TAG = "k8up-rwo";
 
+  /**
+   * Where the restore container writes what it restored, as JSON: {@code {"snapshot":"<id>"}}, with
+   * restic's {@code "summary"} of files and bytes when restic gives one (0.17 and later). Kubernetes
+   * makes it the container's termination message, which the executor reads from the pod's status.
+   */
+  public static final String TERMINATION_MESSAGE_PATH = "/dev/termination-log";
+
   /** The script's exit code when the repository holds no backup of the claim at all. */
   public static final int NO_BACKUP_EXIT = 3;
 
@@ -44,12 +51,13 @@ public final class ResticRestoreCommand {
   /** The script's exit code when several of the claim's backups have ids that start with the one given. */
   public static final int AMBIGUOUS_ID_EXIT = 5;
 
-  // $1 host, $2 path, $3 tag, $4 latest|id|asof, $5 the id prefix or "seconds.nanoseconds"; then
-  // restic restore's own arguments. Quoted parts of a pattern are literal, so JSON text matches as is.
+  // $1 host, $2 path, $3 tag, $4 latest|id|asof, $5 the id prefix or "seconds.nanoseconds", $6 the
+  // termination message file; then restic restore's own arguments. Quoted parts of a pattern are
+  // literal, so JSON text matches as is.
   private static final String SCRIPT = String.join("\n",
       "set -u",
-      "host=$1 path=$2 tag=$3 choice=$4 value=$5",
-      "shift 5",
+      "host=$1 path=$2 tag=$3 choice=$4 value=$5 report=$6",
+      "shift 6",
       "list=$(restic snapshots --json --host \"$host\" --path \"$path\" --tag \"$tag\") || exit 1",
       "strip() { v=$1; while [ \"${#v}\" -gt 1 ] && [ \"${v#0}\" != \"$v\" ]; do v=${v#0}; done; }",
       "epoch() {",
@@ -68,9 +76,6 @@ public final class ResticRestoreCommand {
       "say() { printf 'k8up-rwo: %s\\n' \"$1\" >&2; }",
       "what=\"backup of $path with host $host and tag $tag\"",
       "case $list in *'{\"time\":\"'*) ;; *) say \"the repository holds no $what\"; exit " + NO_BACKUP_EXIT + " ;; esac",
-      "if [ \"$choice\" = latest ]; then",
-      "  exec restic restore latest --host \"$host\" --path \"$path\" --tag \"$tag\" \"$@\"",
-      "fi",
       "as=${value%.*} an=${value#*.} best= bs=0 bn=0 matches=0 rest=$list",
       "while :; do",
       "  case $rest in *'{\"time\":\"'*) ;; *) break ;; esac",
@@ -81,7 +86,7 @@ public final class ResticRestoreCommand {
       "    continue",
       "  fi",
       "  epoch \"$time\"",
-      "  if [ \"$s\" -lt \"$as\" ] || { [ \"$s\" -eq \"$as\" ] && [ \"$n\" -le \"$an\" ]; }; then",
+      "  if [ \"$choice\" = latest ] || [ \"$s\" -lt \"$as\" ] || { [ \"$s\" -eq \"$as\" ] && [ \"$n\" -le \"$an\" ]; }; then",
       "    if [ -z \"$best\" ] || [ \"$s\" -gt \"$bs\" ] || { [ \"$s\" -eq \"$bs\" ] && [ \"$n\" -gt \"$bn\" ]; }; then",
       "      best=$id bs=$s bn=$n",
       "    fi",
@@ -95,7 +100,13 @@ public final class ResticRestoreCommand {
       "  exit " + NO_MATCHING_BACKUP_EXIT,
       "fi",
       "say \"restoring backup $best\"",
-      "exec restic restore \"$best\" \"$@\"",
+      "out=$(restic restore --json \"$best\" \"$@\") || { code=$?; printf '%s\\n' \"$out\"; exit \"$code\"; }",
+      "printf '%s\\n' \"$out\"",
+      // restic's one-line JSON summary (0.17 and later), without its progress lines, for the executor.
+      "sum=",
+      "case $out in *'{\"message_type\":\"summary\"'*) sum=${out##*'{\"message_type\":\"summary\"'}; sum=${sum%%'}'*}",
+      "  sum=\",\\\"summary\\\":{\\\"message_type\\\":\\\"summary\\\"$sum}\" ;; esac",
+      "printf '{\"snapshot\":\"%s\"%s}' \"$best\" \"$sum\" > \"$report\" || say \"cannot write $report\"",
       "");
 
   private ResticRestoreCommand() {}
@@ -114,7 +125,7 @@ public final class ResticRestoreCommand {
     String path = BackupToolSpec.mountPath(sourceClaim);
     ImmutableList.Builder<String> line = ImmutableList.<String>builder()
         .add("sh", "-c", SCRIPT, "k8up-rwo-restore", namespace, path, TAG)
-        .add(kind(choice), value(choice))
+        .add(kind(choice), value(choice), TERMINATION_MESSAGE_PATH)
         // restic recreates each backed-up path under the target; /data/<claim> is the mount itself.
         .add("--include", path, "--target", "/");
     if (overwrite == OverwritePolicy.KEEP_EXISTING) {

@@ -5,10 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.hash.Hashing;
-import com.google.common.io.BaseEncoding;
 import io.k8up.core.model.AccessMode;
-import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.model.Pod;
 import io.k8up.core.model.PodVolume;
 import io.k8up.core.restore.NewClaim;
@@ -16,7 +13,8 @@ import io.k8up.core.restore.RestoreMethod;
 import io.k8up.core.restore.RestoreTarget;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.BackupToolSpec;
-import io.k8up.core.spi.RunId;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.core.spi.ToolEnvironment;
 import io.kubernetes.client.custom.Quantity;
@@ -33,10 +31,10 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
+import io.kubernetes.client.openapi.models.V1Toleration;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import io.kubernetes.client.openapi.models.V1VolumeResourceRequirements;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,34 +59,26 @@ public final class RestoreJobs {
   /** What root needs to restore every file's owner, mode and times, whoever owns it now. */
   private static final ImmutableList<String> ROOT_RESTORE_CAPABILITIES =
       ImmutableList.of("CHOWN", "FOWNER", "DAC_OVERRIDE");
-  private static final BaseEncoding ID_ENCODING = BaseEncoding.base32().lowerCase().omitPadding();
 
   private RestoreJobs() {}
 
   /**
-   * The name of the restore's Job or ephemeral container: {@code k8up-rwo-<run id>-r<id>}, where the
-   * id is ten base-32 characters of a hash of the namespace and both claims; deterministic, so that
-   * a restarted run finds what it created.
-   */
-  public static String name(RunId runId, RestoreTarget target) {
-    checkNotNull(runId, "runId");
-    String key = target.namespace() + "/" + target.sourceClaim() + "/" + target.targetClaim();
-    String id = ID_ENCODING.encode(Hashing.sha256().hashString(key, StandardCharsets.UTF_8).asBytes()).substring(0, 10);
-    return RunObjects.PREFIX + runId.value() + "-r" + id;
-  }
-
-  /**
-   * The Job that restores {@code target}, placed as its placement says, running as the identity
-   * the pods of {@code snapshot} that mount the target give.
+   * The Job that restores {@code target} as {@code unit} of the run, placed as its placement says,
+   * running as the identity the pods of the context's snapshot that mount the target give. Its
+   * name is {@link RunObjects#name}; the Job and its pod template carry {@link RunObjects#labels},
+   * so that the run finds, adopts and deletes them. {@code extraTolerations} are added to the pod's
+   * (the taints of a node the placement pins, say).
    *
    * @throws IllegalArgumentException if the target restores through an ephemeral container, or a
    *     resource amount of the tool is not a Kubernetes quantity
    */
-  public static V1Job job(RestoreTarget target, RunId runId, BackupToolSpec tool, ClusterSnapshot snapshot) {
+  public static V1Job job(RestoreTarget target, BackupUnit unit, RunContext context,
+      List<V1Toleration> extraTolerations) {
     checkNotNull(target, "target");
-    checkNotNull(tool, "tool");
+    checkNotNull(unit, "unit");
     checkArgument(target.method() == RestoreMethod.JOB, "%s restores through an ephemeral container", target);
-    List<Pod> pods = mountingPods(target, snapshot);
+    BackupToolSpec tool = context.tool();
+    List<Pod> pods = mountingPods(target, context.snapshot());
     BackupIdentity identity = BackupIdentity.of(tool, pods);
     String mountPath = BackupToolSpec.mountPath(target.sourceClaim());
     V1Container container = common(target, tool)
@@ -114,32 +104,34 @@ public final class RestoreJobs {
                 new V1PersistentVolumeClaimVolumeSource().claimName(target.targetClaim()).readOnly(false)),
             new V1Volume().name(PodVolumes.SCRATCH).emptyDir(new V1EmptyDirVolumeSource())));
     RestorePlacement.apply(target.placement(), pods, spec);
+    extraTolerations.forEach(spec::addTolerationsItem);
     return new V1Job()
         .apiVersion("batch/v1")
         .kind("Job")
-        .metadata(metadata(target, runId, tool).name(name(runId, target)).namespace(target.namespace()))
+        .metadata(metadata(unit, context).name(RunObjects.name(context.runId(), unit)).namespace(target.namespace()))
         .spec(new V1JobSpec()
             // A failed restore is reported, not retried: a second try may meet files the first changed.
             .backoffLimit(0)
             .ttlSecondsAfterFinished(BackupJobs.TTL_AFTER_FINISHED_SECONDS)
-            .template(new V1PodTemplateSpec().metadata(metadata(target, runId, tool)).spec(spec)));
+            .template(new V1PodTemplateSpec().metadata(metadata(unit, context)).spec(spec)));
   }
 
   /**
    * The ephemeral container that restores {@code target} inside the pod that holds it, mounting the
    * pod's own volume of the claim read-write at {@code /data/<backed-up claim>}. Like a backup's
    * ephemeral container it has no volume of its own, so the tool's scratch directory is in its
-   * writable root file system, and it sets only what the API allows an ephemeral container.
+   * writable root file system, and it sets only what the API allows an ephemeral container. It is
+   * named {@link RunObjects#name} of {@code unit}, as the library's ephemeral containers are.
    *
-   * @throws IllegalArgumentException if the target restores through a Job, or {@code snapshot}
-   *     does not hold the pod or the pod has no volume for the claim
+   * @throws IllegalArgumentException if the target restores through a Job, or the context's
+   *     snapshot does not hold the pod or the pod has no volume for the claim
    */
-  public static V1EphemeralContainer ephemeralContainer(
-      RestoreTarget target, RunId runId, BackupToolSpec tool, ClusterSnapshot snapshot) {
+  public static V1EphemeralContainer ephemeralContainer(RestoreTarget target, BackupUnit unit, RunContext context) {
     checkNotNull(target, "target");
-    checkNotNull(tool, "tool");
+    checkNotNull(unit, "unit");
     checkArgument(target.method() == RestoreMethod.EPHEMERAL_CONTAINER, "%s restores through a Job", target);
-    List<Pod> pods = mountingPods(target, snapshot);
+    BackupToolSpec tool = context.tool();
+    List<Pod> pods = mountingPods(target, context.snapshot());
     Pod pod = pods.get(0);
     String volume = pod.claimVolumes().stream()
         .filter(candidate -> candidate.claimName().equals(target.targetClaim()))
@@ -150,7 +142,7 @@ public final class RestoreJobs {
     BackupIdentity identity = BackupIdentity.of(tool, pods);
     V1Container common = common(target, tool);
     return new V1EphemeralContainer()
-        .name(name(runId, target))
+        .name(RunObjects.name(context.runId(), unit))
         .image(common.getImage())
         .imagePullPolicy(common.getImagePullPolicy())
         .command(common.getCommand())
@@ -159,6 +151,7 @@ public final class RestoreJobs {
         .volumeMounts(ImmutableList.of(new V1VolumeMount()
             .name(volume).mountPath(BackupToolSpec.mountPath(target.sourceClaim())).readOnly(false)))
         .securityContext(withRootCapabilities(SecurityContexts.ephemeralContainer(identity, pod), identity))
+        .terminationMessagePath(common.getTerminationMessagePath())
         .terminationMessagePolicy(common.getTerminationMessagePolicy());
   }
 
@@ -214,7 +207,9 @@ public final class RestoreJobs {
             target.namespace(), target.sourceClaim(), target.snapshot(), target.overwrite()))
         .env(ToolEnvironment.env(tool))
         .envFrom(ToolEnvironment.envFrom(tool))
-        // The script's and restic's last lines become the termination message the executor reports.
+        // Where the script writes what it restored; on a failure that wrote nothing, the log's last
+        // lines take its place. The executor reads it from the pod's status, never the log.
+        .terminationMessagePath(ResticRestoreCommand.TERMINATION_MESSAGE_PATH)
         .terminationMessagePolicy("FallbackToLogsOnError");
   }
 
@@ -226,20 +221,9 @@ public final class RestoreJobs {
     return context;
   }
 
-  private static V1ObjectMeta metadata(RestoreTarget target, RunId runId, BackupToolSpec tool) {
-    ImmutableMap.Builder<String, String> labels = ImmutableMap.builder();
-    tool.labels().forEach((key, value) -> {
-      if (!key.equals(K8upAnnotations.MANAGED_BY_LABEL) && !key.equals(K8upAnnotations.RUN_ID_LABEL)) {
-        labels.put(key, value);
-      }
-    });
-    labels.put(K8upAnnotations.MANAGED_BY_LABEL, K8upAnnotations.MANAGED_BY_VALUE);
-    labels.put(K8upAnnotations.RUN_ID_LABEL, runId.value());
+  private static V1ObjectMeta metadata(BackupUnit unit, RunContext context) {
     return new V1ObjectMeta()
-        .labels(labels.build())
-        .annotations(ImmutableMap.<String, String>builder()
-            .putAll(tool.annotations())
-            .put(K8upAnnotations.CLAIMS_ANNOTATION, target.targetClaim())
-            .buildKeepingLast());
+        .labels(RunObjects.labels(context.runId(), unit, context.tool()))
+        .annotations(RunObjects.annotations(unit, context.tool()));
   }
 }

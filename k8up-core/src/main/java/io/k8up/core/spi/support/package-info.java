@@ -6,6 +6,11 @@
  * mounts at {@code /data/<claim>} ({@link io.k8up.core.spi.support.PodVolumes}) and the shape of a
  * backup Job ({@link io.k8up.core.spi.support.BackupJobs}), and the step that follows a Job to its end
  * ({@link io.k8up.core.spi.support.JobSteps}, reading its pods through {@link io.k8up.core.spi.support.PodSignals}).
+ * For restores: the restore Job, ephemeral container and new claim ({@link
+ * io.k8up.core.spi.support.RestoreJobs}), the command that picks and restores a backup ({@link
+ * io.k8up.core.spi.support.ResticRestoreCommand}) and the steps that follow them to their end with
+ * what they restored ({@link io.k8up.core.spi.support.RestoreSteps}, {@link
+ * io.k8up.core.spi.support.RestoreResult}).
  *
  * <p>The entry point for a strategy that backs claims up with a Job is {@link
  * io.k8up.core.spi.support.BackupJobs}. Everything here is pure and thread-safe: equal inputs give

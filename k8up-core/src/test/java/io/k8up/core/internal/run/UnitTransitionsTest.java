@@ -56,7 +56,7 @@ class UnitTransitionsTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Duration UNSCHEDULABLE = Duration.ofSeconds(30);
   private static final Duration UNIT_TIMEOUT = Duration.ofMinutes(30);
-  private static final UnitTransitions TRANSITIONS = new UnitTransitions(UNSCHEDULABLE, UNIT_TIMEOUT);
+  private static final UnitTransitions TRANSITIONS = new UnitTransitions(UNSCHEDULABLE, UNIT_TIMEOUT, Purpose.BACKUP);
   private static final ClaimTarget DATA = ClaimTarget.of(NAMESPACE, "data", "pv-data",
       ImmutableSet.of(AccessMode.READ_WRITE_MANY), Placement.anywhere(), ImmutableList.of());
   private static final BackupUnit UNIT = BackupUnit.of("test", List.of(DATA));

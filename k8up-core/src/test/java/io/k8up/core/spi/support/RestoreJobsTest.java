@@ -17,6 +17,12 @@ import io.k8up.core.restore.RestoreTarget;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.RunId;
+import io.k8up.core.spi.BackupUnit;
+import io.k8up.core.spi.RunContext;
+import io.k8up.core.spi.RunObjects;
+import io.k8up.core.model.ClaimTarget;
+import io.k8up.core.model.K8upAnnotations;
+import com.google.common.collect.ImmutableSet;
 import io.k8up.core.testing.RestrictedProfile;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1EphemeralContainer;
@@ -38,7 +44,7 @@ class RestoreJobsTest {
         runningPod("app-0", "node-a", "data").runAsUser(1000L).runAsGroup(3000L).fsGroup(2000L).build());
     RestoreTarget target = restore(cluster, request().inUse(true).build());
 
-    V1Job job = RestoreJobs.job(target, RUN, TOOL, cluster);
+    V1Job job = RestoreJobs.job(target, unit(target), RunContext.of(RUN, TOOL, cluster), List.of());
 
     V1PodSpec pod = job.getSpec().getTemplate().getSpec();
     assertThat(RestrictedProfile.violations(job.getSpec().getTemplate())).isEmpty();
@@ -56,7 +62,11 @@ class RestoreJobsTest {
     assertThat(container.getCommand()).startsWith("sh", "-c").contains("shop", "/data/data", "latest");
     assertThat(container.getEnvFrom().get(0).getSecretRef().getName()).isEqualTo("restic-repo");
     assertThat(job.getSpec().getBackoffLimit()).isZero();
-    assertThat(job.getMetadata().getName()).isEqualTo(RestoreJobs.name(RUN, target)).startsWith("k8up-rwo-restore-1-r");
+    assertThat(job.getMetadata().getName()).isEqualTo(RunObjects.name(RUN, unit(target)));
+    assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
+        .isEqualTo(RunObjects.labels(RUN, unit(target), TOOL))
+        .containsEntry(K8upAnnotations.UNIT_LABEL, unit(target).id());
+    assertThat(container.getTerminationMessagePath()).isEqualTo(ResticRestoreCommand.TERMINATION_MESSAGE_PATH);
   }
 
   @Test
@@ -66,7 +76,7 @@ class RestoreJobsTest {
         List.of(volume("data"), volume("copy")), List.of());
     RestoreTarget target = restore(cluster, request().to("copy").build());
 
-    V1PodSpec pod = RestoreJobs.job(target, RUN, TOOL, cluster).getSpec().getTemplate().getSpec();
+    V1PodSpec pod = RestoreJobs.job(target, unit(target), RunContext.of(RUN, TOOL, cluster), List.of()).getSpec().getTemplate().getSpec();
 
     assertThat(pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("copy");
     assertThat(pod.getContainers().get(0).getVolumeMounts().get(0).getMountPath()).isEqualTo("/data/data");
@@ -79,7 +89,7 @@ class RestoreJobsTest {
     RestoreTarget target = restore(cluster, request().build());
     BackupToolSpec root = BackupToolSpec.restic("restic-repo").runAsRoot(true).build();
 
-    V1Job job = RestoreJobs.job(target, RUN, root, cluster);
+    V1Job job = RestoreJobs.job(target, unit(target), RunContext.of(RUN, root, cluster), List.of());
 
     V1Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getSecurityContext().getRunAsNonRoot()).isFalse();
@@ -96,16 +106,17 @@ class RestoreJobsTest {
     RestoreTarget target = restore(cluster, request().inUse(true).build());
     assertThat(target.method()).isEqualTo(RestoreMethod.EPHEMERAL_CONTAINER);
 
-    V1EphemeralContainer container = RestoreJobs.ephemeralContainer(target, RUN, TOOL, cluster);
+    V1EphemeralContainer container = RestoreJobs.ephemeralContainer(target, unit(target), RunContext.of(RUN, TOOL, cluster));
 
-    assertThat(container.getName()).isEqualTo(RestoreJobs.name(RUN, target));
+    assertThat(container.getName()).isEqualTo(RunObjects.name(RUN, unit(target)));
+    assertThat(container.getTerminationMessagePath()).isEqualTo(ResticRestoreCommand.TERMINATION_MESSAGE_PATH);
     assertThat(container.getVolumeMounts()).singleElement().satisfies(mount -> {
       assertThat(mount.getName()).isEqualTo("vol-data");
       assertThat(mount.getMountPath()).isEqualTo("/data/data");
       assertThat(mount.getReadOnly()).isFalse();
     });
     assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
-    assertThatThrownBy(() -> RestoreJobs.job(target, RUN, TOOL, cluster)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RestoreJobs.job(target, unit(target), RunContext.of(RUN, TOOL, cluster), List.of())).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -125,6 +136,12 @@ class RestoreJobsTest {
         .isEqualTo(1L << 30);
     ClusterSnapshot shared = cluster(boundClaim("data", AccessMode.READ_WRITE_MANY).build());
     assertThat(RestoreJobs.newClaim(restore(shared, request().build()), TOOL)).isEmpty();
+  }
+
+  /** The run's unit of the restore of {@code target}, as an engine gives it to a strategy. */
+  private static BackupUnit unit(RestoreTarget target) {
+    return BackupUnit.of("test", List.of(ClaimTarget.of(target.namespace(), target.targetClaim(), "",
+        ImmutableSet.of(), target.placement(), target.mountingPods())));
   }
 
   private static io.k8up.core.restore.ImmutableRestoreRequest.Builder request() {

@@ -96,6 +96,11 @@ final class NodePinning {
     return kubernetesTolerations(distinct);
   }
 
+  /** Tolerations of the taints of the node {@code placement} pins, when it pins one the snapshot holds. */
+  static ImmutableList<V1Toleration> pinnedNodeTolerations(Placement placement, ClusterSnapshot snapshot) {
+    return kubernetesTolerations(PinnedNodeTaints.of(placement, snapshot));
+  }
+
   private static void tolerateTaintsOfPinnedNode(Placement placement, ClusterSnapshot snapshot, V1PodSpec spec) {
     ImmutableList<Toleration> tolerations = PinnedNodeTaints.of(placement, snapshot);
     if (!tolerations.isEmpty()) {
