@@ -65,7 +65,10 @@ class NodeLimitExecutionTest {
       claims.add(boundClaim(name, AccessMode.READ_WRITE_MANY).build());
       volumes.add(volumeFor(name).build());
     }
-    ClusterSnapshot snapshot = ClusterSnapshot.of(claims, volumes, List.of());
+    // The Nodes were read: the run knows there are other nodes to steer to. (Without them it keeps a
+    // scheduled pod to the nodes it knows of: see EngineTransitionsTest.)
+    ClusterSnapshot snapshot = ClusterSnapshot.of(claims, volumes, List.of())
+        .withNodes(NODES.stream().map(name -> Node.builder().name(name).build()).toList());
     ExecutorOptions onePerNode = ExecutorOptions.builder().from(FAST).maxConcurrent(3).maxPerNode(1).build();
 
     BackupReport report;
