@@ -26,9 +26,10 @@ final class DefaultJvm {
       // Enough for the documented sizes (a 300 MB dump), and a process that stays below 600 MB:
       // without it the JVM takes a quarter of the machine's memory and grows towards it.
       "-Xmx450m",
-      // One collector thread and the least memory beside the heap; the objects read live until
-      // the plan is printed, so they are moved to the old generation at their first collection.
-      "-XX:+UseSerialGC",
+      // A throughput collector, with a thread per core, and without G1's memory beside the heap;
+      // the objects read live until the plan is printed, so they are moved to the old generation
+      // at their first collection instead of being copied between survivor spaces.
+      "-XX:+UseParallelGC",
       "-XX:MaxTenuringThreshold=0",
       // A command lasts seconds: C2's compiled code would not pay back the time it takes.
       "-XX:TieredStopAtLevel=1");
