@@ -55,7 +55,10 @@ final class FieldReader {
     this.input = input;
   }
 
-  /** A reader of a tree built and counted already. */
+  /**
+   * A reader of a tree built already: {@link TreeBuilder} counted its values, so no limit applies
+   * here and no line is needed.
+   */
   static FieldReader ofTree(JsonObject tree) {
     return new FieldReader(new TreeTokens(tree), Integer.MAX_VALUE, null);
   }

@@ -111,6 +111,20 @@ class ObjectFieldsTest {
         "spec.resources.requests.storage: expected a quantity such as 10Gi or 500m, below 2^63 (8Ei)");
   }
 
+  @Test
+  void fieldsTheModelDoesNotReadAreSkippedButStillCheckedForDuplicateKeysAndCounted() throws SnapshotException {
+    String duplicate = POD.replace("\"env\": [{\"name\": \"A\", \"value\": \"1\"}]",
+        "\"env\": [{\"name\": \"A\", \"value\": \"1\", \"value\": \"2\"}]");
+    String wrongType = POD.replace("\"image\": \"db:1\"", "\"image\": 5");
+    String tooMany = VOLUME.replace("\"volumeHandle\": \"v\"",
+        "\"volumeHandle\": \"v\", \"volumeAttributes\": [" + "1,".repeat(300_000) + "1]");
+
+    assertThat(failure(duplicate)).isEqualTo("test.json: document 1, items[0] (Pod shop/db-0):"
+        + " spec.containers[0].env[0].value: the key appears twice in its mapping; keep one");
+    assertThat(read(List.of(wrongType)).pods()).hasSize(1);
+    assertThat(failure(tooMany)).startsWith("test.json: holds an object with more than 250000 values");
+  }
+
   private static String kindLast(String json) {
     JsonObject object = tree(json).getAsJsonObject();
     JsonObject reordered = new JsonObject();
