@@ -82,6 +82,7 @@ public final class K8upRwo {
   private final Optional<ClusterSnapshot> fixedSnapshot;
   private final Optional<SnapshotSource> reads;
   private final boolean readNodes;
+  private final int pageSize;
   private final BackupPlanner planner;
   private final RestorePlanner restorePlanner;
   private final BackupToolSpec tool;
@@ -101,6 +102,7 @@ public final class K8upRwo {
     this.fixedSnapshot = Optional.ofNullable(builder.snapshot);
     this.reads = Optional.ofNullable(builder.reads);
     this.readNodes = builder.readNodes;
+    this.pageSize = builder.pageSize;
     this.planner = builder.planner();
     this.restorePlanner = builder.restorePlanner;
     this.tool = builder.tool;
@@ -292,7 +294,7 @@ public final class K8upRwo {
   private ClusterSnapshot readLive(Collection<String> wanted) throws SnapshotException {
     KubeGateway api = liveGateway("reading the cluster");
     ClusterSnapshot snapshot = reads.isPresent() ? reads.get().read(wanted)
-        : LiveSnapshots.read(api, wanted, readNodes, LiveSnapshots.DEFAULT_PAGE_SIZE);
+        : LiveSnapshots.read(api, wanted, readNodes, pageSize);
     boolean snapshots = planner.strategies().stream()
         .anyMatch(strategy -> strategy.createdKinds().contains(ResourceType.VOLUME_SNAPSHOT));
     synchronized (this) {
@@ -314,6 +316,7 @@ public final class K8upRwo {
     private ClusterSnapshot snapshot;
     private SnapshotSource reads;
     private boolean readNodes;
+    private int pageSize = LiveSnapshots.DEFAULT_PAGE_SIZE;
     private boolean requireOptIn;
     private List<String> strategyOrder;
     private List<VolumeAccessStrategy> strategies;
@@ -393,6 +396,19 @@ public final class K8upRwo {
     /** Also read the live cluster's Nodes, to tolerate the taints of pinned nodes; needs {@code list} on nodes. */
     public Builder readNodes(boolean readNodes) {
       this.readNodes = readNodes;
+      return this;
+    }
+
+    /**
+     * How many objects each list request of a live read asks for (the request's {@code limit}; the
+     * rest follows with {@code continue}); default {@value LiveSnapshots#DEFAULT_PAGE_SIZE}. The
+     * request count is in {@link LiveSnapshots}.
+     *
+     * @throws IllegalArgumentException if {@code pageSize} is not positive
+     */
+    public Builder pageSize(int pageSize) {
+      checkArgument(pageSize > 0, "the page size must be positive, not %s", pageSize);
+      this.pageSize = pageSize;
       return this;
     }
 

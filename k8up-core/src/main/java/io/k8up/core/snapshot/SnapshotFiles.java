@@ -25,9 +25,10 @@ import java.nio.file.Path;
  * kind: List}, or a typed list such as {@code PodList}, whose items may omit apiVersion and kind).
  * PersistentVolumeClaims, PersistentVolumes, Pods and Nodes of {@code apiVersion: v1}, and
  * VolumeSnapshotClasses of {@code snapshot.storage.k8s.io/v1}, are kept; objects of other kinds or
- * apiVersions are skipped and summarised, per kind, in {@link ClusterSnapshot#notes()}.
- * Fields that this version of client-java does not know, such as those of a newer Kubernetes, are
- * ignored.
+ * apiVersions are skipped and summarised, per kind, in {@link ClusterSnapshot#notes()}. A kept
+ * object is read straight into the model: the fields the model needs are read and checked, the
+ * others (such as those of a newer Kubernetes) are skipped, still bounded and still checked for
+ * duplicate keys, but their values are not checked.
  *
  * <p>Values are read as the Kubernetes API server reads them: an unquoted {@code yes}, {@code no},
  * {@code on} or a number where a string belongs, a key twice in one mapping, integers beyond their

@@ -1,7 +1,11 @@
 package io.k8up.examples.cli;
 
+import com.google.common.collect.ImmutableList;
 import io.k8up.core.TerminalText;
 import io.k8up.core.snapshot.SnapshotException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,8 +30,23 @@ public final class K8upRwoCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Runs the command line and exits with its exit code, also when a signal cut a run short. */
-  public static void main(String[] args) {
+  /**
+   * Runs the command line and exits with its exit code, also when a signal cut a run short; started
+   * without Java options, runs it in a JVM with the jar's own settings ({@link DefaultJvm}).
+   */
+  public static void main(String[] args) throws InterruptedException {
+    // The process's own command line, not the JVM's view of it, which costs JMX's start-up.
+    List<String> javaArguments =
+        ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
+    Optional<ImmutableList<String>> relaunch = DefaultJvm.command(
+        javaArguments, System.getenv(), System.getProperty("java.home"), List.of(args));
+    if (relaunch.isPresent()) {
+      try {
+        System.exit(DefaultJvm.run(relaunch.get()));
+      } catch (IOException e) {
+        // No java command next to this JVM's: the command runs here, with the settings it has.
+      }
+    }
     InterruptibleRun.exit(commandLine().execute(args));
   }
 

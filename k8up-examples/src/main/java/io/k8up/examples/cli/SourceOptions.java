@@ -43,6 +43,11 @@ final class SourceOptions {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source = new Source();
 
+  @Option(names = "--page-size", paramLabel = "N", defaultValue = "500", converter = OptionConverters.PositiveInt.class,
+      description = "A live cluster is listed N objects per request (limit and continue), each page turned into the"
+          + " plan's model before the next is asked for. Default: ${DEFAULT-VALUE}.")
+  int pageSize;
+
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   private Kubeconfigs.Connection connection;
@@ -64,6 +69,7 @@ final class SourceOptions {
   K8upRwo.Builder builder(NamespaceOptions namespaces, PlanningOptions planning, Optional<JobSettings> job)
       throws SnapshotException {
     K8upRwo.Builder backups = K8upRwo.builder();
+    backups.pageSize(pageSize);
     if (isLive()) {
       connection = Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
       ClusterProbe.reach(connection, command.commandLine().getErr());

@@ -22,7 +22,8 @@ final class BoundedQuantityAdapter extends TypeAdapter<Quantity> {
       "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d{1,3})?");
   private static final int MAX_LENGTH = 64;
   private static final BigDecimal LIMIT = BigDecimal.valueOf(2).pow(63);
-  private static final String EXPECTED = "a quantity such as 10Gi or 500m";
+  /** What a quantity field expects. */
+  static final String EXPECTED = "a quantity such as 10Gi or 500m";
 
   @Override
   public Quantity read(JsonReader in) throws IOException {
@@ -35,14 +36,26 @@ final class BoundedQuantityAdapter extends TypeAdapter<Quantity> {
       throw new ValueException(EXPECTED);
     }
     String text = in.nextString();
+    value(text);
+    return Quantity.fromString(text);
+  }
+
+  /**
+   * The number {@code text} stands for, e.g. 1073741824 for {@code 1Gi}, as client-java's {@link
+   * Quantity#getNumber()} has it.
+   *
+   * @throws ValueException if {@code text} is no quantity or lies beyond ±2^63
+   */
+  static BigDecimal value(String text) {
     Matcher matcher = QUANTITY.matcher(text);
     if (text.length() > MAX_LENGTH || !matcher.matches()) {
       throw new ValueException(EXPECTED);
     }
-    if (magnitude(matcher).compareTo(LIMIT) >= 0) {
+    BigDecimal magnitude = magnitude(matcher);
+    if (magnitude.compareTo(LIMIT) >= 0) {
       throw new ValueException(EXPECTED + ", below 2^63 (8Ei)");
     }
-    return Quantity.fromString(text);
+    return text.startsWith("-") ? magnitude.negate() : magnitude;
   }
 
   private static BigDecimal magnitude(Matcher matcher) {
@@ -51,7 +64,8 @@ final class BoundedQuantityAdapter extends TypeAdapter<Quantity> {
     if (suffix == null) {
       return number;
     }
-    if (suffix.startsWith("e") || suffix.startsWith("E")) {
+    // e3 and E-3 are exponents; E alone is exa (10^18), Ei exbi (2^60).
+    if (suffix.length() > 1 && suffix.charAt(1) != 'i') {
       return number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1).replace("+", "")));
     }
     int binary = "KMGTPE".indexOf(suffix.charAt(0)) + 1;

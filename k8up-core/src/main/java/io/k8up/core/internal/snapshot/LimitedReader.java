@@ -51,8 +51,20 @@ final class LimitedReader extends Reader {
   }
 
   private int dropMarksAndCountLines(char[] buffer, int offset, int length) {
-    int kept = offset;
-    for (int i = offset; i < offset + length; i++) {
+    int end = offset + length;
+    int i = offset;
+    // Up to the first mark, which most buffers never reach, characters stay where they are.
+    while (i < end && buffer[i] != BYTE_ORDER_MARK) {
+      if (buffer[i] == '\n') {
+        line++;
+      }
+      i++;
+    }
+    if (i > offset) {
+      atLineStart = buffer[i - 1] == '\n';
+    }
+    int kept = i;
+    for (; i < end; i++) {
       char c = buffer[i];
       if (c == BYTE_ORDER_MARK && atLineStart) {
         continue;

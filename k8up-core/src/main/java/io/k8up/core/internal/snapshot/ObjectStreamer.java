@@ -23,6 +23,7 @@ final class ObjectStreamer {
 
   private final Tokens tokens;
   private final TreeBuilder builder;
+  private final FieldReader fields;
   private final LimitedReader input;
   private final SnapshotAssembler assembler;
   private final int maxObjects;
@@ -32,6 +33,7 @@ final class ObjectStreamer {
     this.tokens = tokens;
     this.input = input;
     this.builder = new TreeBuilder(tokens, input, limits);
+    this.fields = new FieldReader(tokens, limits.maxObjectValues(), input);
     this.assembler = assembler;
     this.maxObjects = limits.maxObjects();
   }
@@ -121,7 +123,8 @@ final class ObjectStreamer {
     return pending;
   }
 
-  // The item's tree, or null when it was handled already (skipped, or refused).
+  // The item's tree, or null when it was handled already (read straight into the model, skipped,
+  // or refused).
   private JsonObject readItem(String location) throws IOException {
     JsonObject item = new JsonObject();
     boolean skipping = false;
@@ -129,6 +132,14 @@ final class ObjectStreamer {
     tokens.consume();
     while (tokens.peek() != Tokens.Token.END_MAP) {
       String key = tokens.nextKey();
+      KeptKind kept = skipping ? null : keptKind(item, key);
+      if (kept != null) {
+        fields.startInside(builder.values(), item.keySet(), key);
+        ReadObject read = ObjectFields.read(kept, fields, key);
+        input.objectEnds();
+        assembler.addStreamed(location, kept, read);
+        return null;
+      }
       if (skipping) {
         builder.skip();
       } else {
@@ -147,6 +158,17 @@ final class ObjectStreamer {
       return null;
     }
     return item;
+  }
+
+  // The kept kind of an item whose first two fields, read into its tree, named a kept kind and its
+  // apiVersion, when the next field is neither of them (kubectl writes apiVersion and kind first):
+  // the rest can then be read straight into the model. Null otherwise.
+  private KeptKind keptKind(JsonObject item, String nextKey) {
+    if (item.size() != 2 || item.has(nextKey) || builder.problem() != null) {
+      return null;
+    }
+    KeptKind kept = KeptKind.named(TreeFields.text(item, "kind")).orElse(null);
+    return kept != null && kept.apiVersion.equals(TreeFields.text(item, "apiVersion")) ? kept : null;
   }
 
   private void startObject() throws InputException {
@@ -168,7 +190,7 @@ final class ObjectStreamer {
       items.add(item);
     }
 
-    void finish(String location, JsonObject list) {
+    void finish(String location, JsonObject list) throws IOException {
       if (TreeFields.text(list, "kind") != null && !assembler.isList(list)) {
         assembler.addProblem(assembler.label(location, list) + ": holds items, but only a List"
             + " (kind: List, or a kind such as PodList) holds objects in items");

@@ -10,6 +10,7 @@ import io.k8up.core.model.Pod;
 import io.k8up.core.model.SnapshotClass;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.SnapshotException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class SnapshotAssembler {
   }
 
   /** Adds a document that is a mapping: an object, or a list whose items were not streamed. */
-  void addDocument(String location, JsonObject document) {
+  void addDocument(String location, JsonObject document) throws IOException {
     sawDocument = true;
     if (isList(document)) {
       addItems(location, document);
@@ -108,7 +109,7 @@ public final class SnapshotAssembler {
     }
   }
 
-  private void addItems(String location, JsonObject list) {
+  private void addItems(String location, JsonObject list) throws IOException {
     JsonElement items = list.get("items");
     if (items == null || items.isJsonNull()) {
       return;
@@ -134,7 +135,7 @@ public final class SnapshotAssembler {
    * Adds an item of {@code list}, whose kind and apiVersion it inherits if it omits them and the
    * list is typed, such as {@code PodList}; {@code list} may still lack its kind.
    */
-  void addItem(String location, JsonObject item, JsonObject list) {
+  void addItem(String location, JsonObject item, JsonObject list) throws IOException {
     sawDocument = true;
     String listKind = TreeFields.text(list, "kind");
     // Items of a typed list such as PodList omit kind and apiVersion; kind: List items have them.
@@ -150,7 +151,8 @@ public final class SnapshotAssembler {
   }
 
   private void addObject(
-      String location, JsonObject object, String defaultKind, String defaultApiVersion) {
+      String location, JsonObject object, String defaultKind, String defaultApiVersion)
+      throws IOException {
     ObjectIdentity id = ObjectIdentity.of(location, object, defaultKind, defaultApiVersion);
     if (id.kind() == null) {
       addProblem(location + ": kind is missing; every object needs apiVersion and kind,"
@@ -175,13 +177,32 @@ public final class SnapshotAssembler {
         ? shownKind : shownKind + " (" + TenantText.shown(apiVersion) + ")");
   }
 
-  private void addKept(KeptKind kept, ObjectIdentity id, JsonObject object) {
-    Object clientObject;
-    try {
-      clientObject = kept.read(object);
-    } catch (FieldTypeException e) {
-      addProblem(id.label() + ": " + (e.field().isEmpty() ? "" : e.field() + ": ")
-          + "expected " + e.expected());
+  private void addKept(KeptKind kept, ObjectIdentity id, JsonObject object) throws IOException {
+    FieldReader reader = FieldReader.ofTree(object);
+    reader.start();
+    addRead(kept, id, ObjectFields.read(kept, reader, reader.nextKey()));
+  }
+
+  /**
+   * Adds an object read straight from the source, whose kind and apiVersion it named first.
+   *
+   * @param location where it is, e.g. {@code document 1, items[3]}
+   */
+  void addStreamed(String location, KeptKind kept, ReadObject read) {
+    sawDocument = true;
+    addRead(kept, new ObjectIdentity(location, kept.kind, kept.apiVersion,
+        read.fields().namespace(), read.fields().name()), read);
+  }
+
+  private void addRead(KeptKind kept, ObjectIdentity id, ReadObject read) {
+    if (read.problem() != null) {
+      addProblem(id.label() + ": " + read.problem());
+      return;
+    }
+    FieldTypeException wrongType = read.typeError();
+    if (wrongType != null) {
+      addProblem(id.label() + ": " + (wrongType.field().isEmpty() ? "" : wrongType.field() + ": ")
+          + "expected " + wrongType.expected());
       return;
     }
     if (id.name() == null) {
@@ -202,7 +223,7 @@ public final class SnapshotAssembler {
     }
     Object model;
     try {
-      model = kept.toModel(clientObject);
+      model = read.fields().build();
     } catch (IllegalArgumentException e) {
       // A required field other than the name, such as a VolumeSnapshotClass's driver.
       addProblem(id.label() + ": " + e.getMessage());

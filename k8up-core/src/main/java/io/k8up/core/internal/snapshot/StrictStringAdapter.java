@@ -20,11 +20,15 @@ final class StrictStringAdapter extends TypeAdapter<String> {
       return null;
     }
     if (token == JsonToken.NUMBER || token == JsonToken.BOOLEAN) {
-      throw new ValueException("a string, not " + (token == JsonToken.NUMBER ? "a number" : "a"
-          + " boolean") + "; quote it (unquoted yes, no, on, off, true, false and numbers are not"
-          + " strings)");
+      throw new ValueException(notAString(token == JsonToken.NUMBER));
     }
     return in.nextString();
+  }
+
+  /** What a string field expects when it holds a number or a boolean. */
+  static String notAString(boolean number) {
+    return "a string, not " + (number ? "a number" : "a boolean") + "; quote it (unquoted yes, no,"
+        + " on, off, true, false and numbers are not strings)";
   }
 
   @Override

@@ -34,6 +34,11 @@ final class TreeBuilder {
     path.clear();
   }
 
+  /** How many values the current object holds so far. */
+  int values() {
+    return values;
+  }
+
   /** The first problem found in the current object, e.g. a duplicate key; null if none. */
   String problem() {
     return problem;
@@ -88,23 +93,8 @@ final class TreeBuilder {
 
   private void duplicate() {
     if (problem == null) {
-      problem = fieldPath() + ": the key appears twice in its mapping; keep one";
+      problem = FieldPath.of(path) + ": the key appears twice in its mapping; keep one";
     }
-  }
-
-  // As users write it: spec.volumes[0].name, metadata.annotations["k8up.io/backup"].
-  private String fieldPath() {
-    StringBuilder field = new StringBuilder();
-    for (String part : path) {
-      if (part.startsWith("[")) {
-        field.append(part);
-      } else if (part.matches("[A-Za-z0-9_-]+")) {
-        field.append(field.length() == 0 ? "" : ".").append(part);
-      } else {
-        field.append("[\"").append(TenantText.shown(part)).append("\"]");
-      }
-    }
-    return field.toString();
   }
 
   /** Skips the next value without building it, still within the limits the tokens check. */

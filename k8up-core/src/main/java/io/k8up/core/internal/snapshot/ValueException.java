@@ -1,8 +1,8 @@
 package io.k8up.core.internal.snapshot;
 
 /**
- * A value that a field cannot take, thrown while a client-java object is read; {@link
- * LocatingAdapterFactory} names the field.
+ * A value that a field cannot take, thrown while a client-java object is read or a {@link
+ * FieldReader} converts a value; {@link LocatingAdapterFactory} or the reader names the field.
  */
 final class ValueException extends RuntimeException {
 
