@@ -68,7 +68,7 @@ class NodeLimitExecutionTest {
     // The Nodes were read: the run knows there are other nodes to steer to. (Without them it keeps a
     // scheduled pod to the nodes it knows of: see EngineTransitionsTest.)
     ClusterSnapshot snapshot = ClusterSnapshot.of(claims, volumes, List.of())
-        .withNodes(NODES.stream().map(name -> Node.builder().name(name).build()).toList());
+        .withNodes(NODES.stream().<Node>map(name -> Node.builder().name(name).build()).toList());
     ExecutorOptions onePerNode = ExecutorOptions.builder().from(FAST).maxConcurrent(3).maxPerNode(1).build();
 
     BackupReport report;
