@@ -42,15 +42,20 @@ class RestartLiveCheck {
     String a = lab.node("a");
     String b = lab.node("b");
     lab.node("c");
+    // A node for each scheduler-placed unit, and the Nodes read: every unit starts at once, so that
+    // the kill finds each at some stage, not some already done (a unit a killed process finished
+    // and cleaned up is backed up again by the next, rightly, and would make the count depend on timing).
+    lab.node("d");
     lab.claimMountedBy("mounted-a", "ReadWriteOnce", a);
     lab.claimMountedBy("mounted-b", "ReadWriteOnce", b);
     lab.claimOnLocalVolume("local-b", b);
     lab.sharedClaim("shared");
     lab.snapshotClaim("snap");
     Path dir = lab.workDir();
-    String[] options = {"--run-id", "again", "--max-per-node", "1", "--max-concurrent", "4", "--timeout", "4m",
+    String[] options = {"--run-id", "again", "--read-nodes", "--max-per-node", "1", "--max-concurrent", "4",
+        "--timeout", "4m",
         "--strategy-order", "job-per-pvc,ephemeral-container,csi-snapshot"};
-    try (FakeKubelet kubelet = FakeKubelet.start(lab, dir, "kubelet", Duration.ofSeconds(10), true)) {
+    try (FakeKubelet kubelet = FakeKubelet.start(lab, dir, "kubelet", Duration.ofSeconds(45), true)) {
       lab.awaitReady();
       first = CliProcess.run(lab, dir, "first", options);
       // Killed once the snapshot is ready: Jobs run or have finished, and the csi-snapshot unit is
