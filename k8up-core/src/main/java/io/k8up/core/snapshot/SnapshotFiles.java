@@ -94,8 +94,8 @@ public final class SnapshotFiles {
       throw new SnapshotException(sourceName + ": cannot be read: " + reason(e), e);
     } catch (OutOfMemoryError e) {
       // What was read becomes garbage as this unwinds, so one line can still be reported.
-      throw new SnapshotException(sourceName + ": cannot be read: Java ran out of memory; give it"
-          + " more with -Xmx (the default is a quarter of the machine's memory)", e);
+      throw new SnapshotException(sourceName + ": cannot be read: Java ran out of memory (a heap of at most "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give it more with -Xmx", e);
     }
     return assembler.build();
   }
