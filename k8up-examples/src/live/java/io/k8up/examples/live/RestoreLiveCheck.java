@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * {@code k8up-rwo restore} on a real scheduler: the restore pod runs where a backup of the target
- * claim would (the mounting pod's node with {@code --in-use}, the node of a PersistentVolume's
- * required affinity), a claim in use is refused without {@code --in-use} and nothing is created,
+ * claim would (the mounting pod's node with {@code --in-use}, inside the holding pod for a
+ * ReadWriteOncePod claim, the node of a PersistentVolume's required affinity), a claim in use is
+ * refused without {@code --in-use} and nothing is created,
  * and {@code --to} a claim that does not exist creates it like the backed-up one and lets the
  * scheduler place the restore pod, which binds it through a WaitForFirstConsumer class. Pod
  * Security "restricted" must admit every restore pod, and the run must leave nothing but the claim
@@ -80,6 +82,41 @@ class RestoreLiveCheck {
           .extracting(KubeletEvent::node).containsExactly(a);
       assertThat(lab.podSecurityRejections()).as("Pod Security rejections").isEmpty();
       assertThat(lab.leftovers("in-use")).isEmpty();
+      assertThat(run.report().getAsJsonArray("leftovers")).isEmpty();
+    }
+  }
+
+  /**
+   * A ReadWriteOncePod claim held by a running pod, {@code --in-use}: no second pod can mount it,
+   * so the restore runs as an ephemeral container of that pod, and Pod Security "restricted" must
+   * admit the patch.
+   */
+  @Test
+  void aHeldReadWriteOncePodClaimIsRestoredInsideItsPod() throws Exception {
+    lab = LiveLab.open("rs-rwop");
+    String a = lab.node("a");
+    lab.node("b");
+    lab.claimMountedBy("single", "ReadWriteOncePod", a);
+    Path dir = lab.workDir();
+    try (FakeKubelet kubelet = FakeKubelet.start(lab, dir, "kubelet", Duration.ofSeconds(2), false)) {
+      lab.awaitReady();
+
+      run = CliProcess.restore(lab, dir, "restore", "single", "--in-use", "--run-id", "rwop", "--timeout", "2m",
+          "--strategy-order", "job-per-pvc,ephemeral-container,csi-snapshot");
+      assertThat(run.awaitExit(RUN_WAIT)).as("the restore ended").isTrue();
+      List<KubeletEvent> events = kubelet.events();
+
+      assertThat(run.exitCode()).as(run.transcript()).isZero();
+      JsonObject restored = outcome(run, "single");
+      assertThat(restored.get("status").getAsString() + "/" + restored.get("reason").getAsString())
+          .as(run.transcript()).isEqualTo("SUCCEEDED/RESTORED");
+      assertThat(restored.get("strategy").getAsString()).isEqualTo("ephemeral-container");
+      assertThat(restored.has("snapshotId")).isFalse();
+      assertThat(events).as("what ran; log in " + dir).filteredOn(KubeletEvent::startsBackup)
+          .extracting(KubeletEvent::event, KubeletEvent::pod, KubeletEvent::node)
+          .containsExactly(Tuple.tuple("ephemeral-started", "app-single", a));
+      assertThat(lab.podSecurityRejections()).as("Pod Security rejections").isEmpty();
+      assertThat(lab.leftovers("rwop")).isEmpty();
       assertThat(run.report().getAsJsonArray("leftovers")).isEmpty();
     }
   }
