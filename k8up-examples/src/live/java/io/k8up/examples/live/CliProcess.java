@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code k8up-rwo run -o json} on the lab's namespace, as its own process, so that a check can
+ * {@code k8up-rwo run -o json} (or {@code restore -o json}) on the lab's namespace, as its own process, so that a check can
  * kill it or send it a signal as a person would; its report and progress go to files.
  */
 final class CliProcess {
@@ -32,9 +32,19 @@ final class CliProcess {
 
   /** Starts {@code run} with {@code options}; {@code name} names its output files in {@code dir}. */
   static CliProcess run(LiveLab lab, Path dir, String name, String... options) throws IOException {
+    return start(lab, dir, name, "run", options);
+  }
+
+  /** Starts {@code restore} with {@code arguments} (claims and options); {@code name} names its output files. */
+  static CliProcess restore(LiveLab lab, Path dir, String name, String... arguments) throws IOException {
+    return start(lab, dir, name, "restore", arguments);
+  }
+
+  private static CliProcess start(LiveLab lab, Path dir, String name, String verb, String... options)
+      throws IOException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), K8upRwoCommand.class.getName(), "run",
+        "-cp", System.getProperty("java.class.path"), K8upRwoCommand.class.getName(), verb,
         "--kubeconfig", lab.kubectl().kubeconfig().toString(), "-n", lab.namespace(), "-o", "json"));
     command.addAll(List.of(options));
     Path out = dir.resolve(name + ".out");

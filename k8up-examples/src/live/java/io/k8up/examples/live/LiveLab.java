@@ -125,13 +125,7 @@ final class LiveLab implements AutoCloseable {
 
   /** A ReadWriteOnce claim no pod mounts, on a local volume whose node affinity names {@code hostname}. */
   void claimOnLocalVolume(String claim, String hostname) {
-    volume(claim, "ReadWriteOnce", "local: {path: /mnt/" + claim + "}", """
-          nodeAffinity:
-            required:
-              nodeSelectorTerms:
-              - matchExpressions:
-                - {key: kubernetes.io/hostname, operator: In, values: [%s]}
-        """.formatted(hostname));
+    volume(claim, "ReadWriteOnce", "local: {path: /mnt/" + claim + "}", localAffinity(hostname));
     claim(claim, "ReadWriteOnce", "");
   }
 
@@ -139,6 +133,46 @@ final class LiveLab implements AutoCloseable {
   void claimWithHostname(String claim, String hostname) {
     volume(claim, "ReadWriteOnce", "hostPath: {path: /mnt/" + claim + "}", "");
     claim(claim, "ReadWriteOnce", "k8up.io/hostname: " + hostname);
+  }
+
+  /**
+   * A StorageClass {@code <namespace>-wffc} that binds a claim when its first pod is scheduled, with
+   * no provisioner: the scheduler picks one of the class's free PersistentVolumes; returns its name.
+   */
+  String waitForFirstConsumerClass() {
+    String name = namespace + "-wffc";
+    kubectl.apply("""
+        apiVersion: storage.k8s.io/v1
+        kind: StorageClass
+        metadata:
+          name: %s
+          labels: {%s: %s}
+        provisioner: kubernetes.io/no-provisioner
+        volumeBindingMode: WaitForFirstConsumer
+        reclaimPolicy: Retain
+        """.formatted(name, CHECK_LABEL, namespace));
+    return name;
+  }
+
+  /**
+   * A ReadWriteOnce claim of {@code storageClass} no pod mounts, bound to a local volume whose node
+   * affinity names {@code hostname}.
+   */
+  void claimOfClass(String claim, String storageClass, String hostname) {
+    volume(pvName(claim), storageClass, "ReadWriteOnce", "claimRef: {namespace: " + namespace + ", name: " + claim + "}",
+        "local: {path: /mnt/" + claim + "}", localAffinity(hostname));
+    claim(claim, storageClass, "ReadWriteOnce", "", pvName(claim));
+  }
+
+  /**
+   * A free local volume {@code <namespace>-<suffix>} of {@code storageClass} (1Gi, ReadWriteOnce)
+   * on the node whose hostname is {@code hostname}, for the scheduler to bind to a claim of that
+   * class; returns its name.
+   */
+  String freeVolume(String suffix, String storageClass, String hostname) {
+    String name = namespace + "-" + suffix;
+    volume(name, storageClass, "ReadWriteOnce", "", "local: {path: /mnt/" + suffix + "}", localAffinity(hostname));
+    return name;
   }
 
   /** A ReadWriteMany claim no pod mounts: the scheduler places its backup. */
@@ -282,7 +316,23 @@ final class LiveLab implements AutoCloseable {
     return namespace + "-" + claim;
   }
 
+  private static String localAffinity(String hostname) {
+    return """
+          nodeAffinity:
+            required:
+              nodeSelectorTerms:
+              - matchExpressions:
+                - {key: kubernetes.io/hostname, operator: In, values: [%s]}
+        """.formatted(hostname);
+  }
+
   private void volume(String claim, String accessMode, String source, String affinity) {
+    volume(pvName(claim), "", accessMode, "claimRef: {namespace: " + namespace + ", name: " + claim + "}", source,
+        affinity);
+  }
+
+  private void volume(String name, String storageClass, String accessMode, String claimRef, String source,
+      String affinity) {
     kubectl.apply("""
         apiVersion: v1
         kind: PersistentVolume
@@ -293,13 +343,17 @@ final class LiveLab implements AutoCloseable {
           capacity: {storage: 1Gi}
           accessModes: [%s]
           persistentVolumeReclaimPolicy: Retain
-          storageClassName: ""
-          claimRef: {namespace: %s, name: %s}
+          storageClassName: "%s"
           %s
-        %s""".formatted(pvName(claim), CHECK_LABEL, namespace, accessMode, namespace, claim, source, affinity));
+          %s
+        %s""".formatted(name, CHECK_LABEL, namespace, accessMode, storageClass, claimRef, source, affinity));
   }
 
   private void claim(String claim, String accessMode, String annotation) {
+    claim(claim, "", accessMode, annotation, pvName(claim));
+  }
+
+  private void claim(String claim, String storageClass, String accessMode, String annotation, String volume) {
     kubectl.apply("""
         apiVersion: v1
         kind: PersistentVolumeClaim
@@ -309,18 +363,22 @@ final class LiveLab implements AutoCloseable {
           annotations: {%s}
         spec:
           accessModes: [%s]
-          storageClassName: ""
+          storageClassName: "%s"
           volumeName: %s
           resources: {requests: {storage: 1Gi}}
-        """.formatted(claim, namespace, annotation, accessMode, pvName(claim)));
+        """.formatted(claim, namespace, annotation, accessMode, storageClass, volume));
   }
 
-  /** Deletes the namespace, and the Nodes and PersistentVolumes made for it or restored into it. */
+  /**
+   * Deletes the namespace, and the Nodes, PersistentVolumes and StorageClasses made for it or
+   * restored into it.
+   */
   @Override
   public void close() {
     kubectl.attempt(null, "delete", "namespace", namespace, "--wait=false", "--ignore-not-found");
     kubectl.attempt(null, "delete", "nodes", "-l", CHECK_LABEL + "=" + namespace, "--wait=false");
     kubectl.attempt(null, "delete", "pv", "-l", CHECK_LABEL + "=" + namespace, "--wait=false");
+    kubectl.attempt(null, "delete", "storageclasses", "-l", CHECK_LABEL + "=" + namespace, "--wait=false");
     for (JsonElement volume : kubectl.json("get", "pv").getAsJsonArray("items")) {
       String name = name(volume.getAsJsonObject());
       if (name.startsWith("restored-" + namespace + "-")) {
