@@ -35,6 +35,16 @@ public abstract class Claim {
   /** The claim's StorageClass ({@code spec.storageClassName}), if it names one. */
   public abstract Optional<String> storageClassName();
 
+  /**
+   * Whether {@code spec.storageClassName} is {@code ""}: the claim asks for no class, so the
+   * cluster's default class does not apply (it binds a volume of no class), unlike a claim that
+   * leaves the field out.
+   */
+  @Value.Default
+  public boolean asksForNoStorageClass() {
+    return false;
+  }
+
   /** The access modes the claim asked for ({@code spec.accessModes}). */
   public abstract ImmutableSet<AccessMode> specAccessModes();
 

@@ -14,7 +14,10 @@ import org.immutables.value.Value;
 @Value.Immutable(builder = false)
 public abstract class NewClaim {
 
-  /** The StorageClass; empty leaves it to the cluster's default class, as the original did. */
+  /**
+   * The StorageClass: empty leaves it to the cluster's default class, as the original did; {@code
+   * ""} asks for no class, as the original did (a volume of no class, never the default class's).
+   */
   @Value.Parameter
   public abstract Optional<String> storageClassName();
 

@@ -135,6 +135,25 @@ class RestorePlannerTest {
     assertThat(target.targetClaim()).isEqualTo("data-copy");
   }
 
+  // Seen on a real control plane: the copy of a claim of no class went to the default class.
+  @Test
+  void aClaimThatAsksForNoStorageClassIsCopiedAsOneThatAsksForNone() {
+    Claim noClass = boundClaim("data", AccessMode.READ_WRITE_ONCE).asksForNoStorageClass(true)
+        .requestedBytes(1L << 30).build();
+    Claim defaultClass = boundClaim("data", AccessMode.READ_WRITE_ONCE).requestedBytes(1L << 30).build();
+
+    RestoreDecision none = decide(cluster(noClass), request("data").to("data-copy").build());
+    RestoreDecision byDefault = decide(cluster(defaultClass), request("data").to("data-copy").build());
+
+    assertThat(none.target().orElseThrow().newClaim().orElseThrow().storageClassName()).contains("");
+    assertThat(none.message()).contains("no StorageClass, storageClassName \"\"");
+    assertThat(io.k8up.core.spi.support.RestoreJobs.newClaim(none.target().orElseThrow(),
+        io.k8up.core.spi.BackupToolSpec.restic("repo").build()).orElseThrow().getSpec().getStorageClassName())
+        .as("the claim the restore creates").isEqualTo("");
+    assertThat(byDefault.target().orElseThrow().newClaim().orElseThrow().storageClassName()).isEmpty();
+    assertThat(byDefault.message()).contains("the default StorageClass");
+  }
+
   @Test
   void missingTargetWithoutTheBackedUpClaimFailsAsItsSpecIsUnknown() {
     RestoreDecision decision = decide(ClusterSnapshot.empty(), request("data").to("data-copy").build());

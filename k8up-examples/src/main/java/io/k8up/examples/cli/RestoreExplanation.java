@@ -34,7 +34,8 @@ final class RestoreExplanation {
     if (target.newClaim().isPresent()) {
       NewClaim claim = target.newClaim().get();
       line(out, "  new claim: %s bytes, class %s, %s", Long.toString(claim.requestedBytes()),
-          claim.storageClassName().orElse("(the default)"), claim.accessModes().toString());
+          claim.storageClassName().map(name -> name.isEmpty() ? "(none: storageClassName \"\")" : name)
+              .orElse("(the default)"), claim.accessModes().toString());
     }
   }
 

@@ -102,6 +102,21 @@ class RestoreExecutionTest {
     assertThat(new BatchV1Api(api.client()).listNamespacedJob(NAMESPACE).execute().getItems()).isEmpty();
   }
 
+  // Seen on a real control plane: a restore whose pod wrote no result read as any other.
+  @Test
+  void aRestoreWhosePodReportedNoResultSaysSo() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+
+    RestoreOutcome outcome = run(plan, cluster, 0, "").outcomes().get(0);
+
+    assertThat(outcome.status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(outcome.reason()).isEqualTo(OutcomeReason.RESTORED);
+    assertThat(outcome.snapshotId()).isEmpty();
+    assertThat(outcome.message()).isEqualTo("restored; the restore pod reported no result (no termination message),"
+        + " so which backup was restored is not known");
+  }
+
   @Test
   void claimWithNoBackupFailsWithItsReason() throws Exception {
     ClusterSnapshot cluster = pinnedClaim("data");

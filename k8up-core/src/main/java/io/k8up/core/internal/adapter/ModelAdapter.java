@@ -56,6 +56,7 @@ public final class ModelAdapter {
         .volumeName(nonBlank(spec == null ? null : spec.getVolumeName()))
         .requestedBytes(requestedBytes(spec))
         .storageClassName(nonBlank(spec == null ? null : spec.getStorageClassName()))
+        .asksForNoStorageClass(spec != null && "".equals(spec.getStorageClassName()))
         .specAccessModes(accessModes(spec == null ? null : spec.getAccessModes()))
         .statusAccessModes(accessModes(status == null ? null : status.getAccessModes()))
         .build();

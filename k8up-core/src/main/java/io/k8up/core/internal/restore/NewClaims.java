@@ -34,13 +34,15 @@ final class NewClaims {
           + (claim.requestedBytes().isEmpty() ? "size (spec.resources.requests.storage)" : "access modes")
           + ". Create " + target + " yourself and restore again.");
     }
-    NewClaim spec = NewClaim.of(claim.storageClassName(), claim.requestedBytes().get(), claim.specAccessModes());
+    Optional<String> storageClass = claim.asksForNoStorageClass() ? Optional.of("") : claim.storageClassName();
+    NewClaim spec = NewClaim.of(storageClass, claim.requestedBytes().get(), claim.specAccessModes());
     RestoreTarget restore = RestoreTarget.builder()
         .from(RestoreDecider.target(request, Placement.anywhere(), RestoreMethod.JOB, ImmutableList.of()))
         .newClaim(spec)
         .build();
     return RestoreDecision.restore(request, restore, RestoreReason.NEW_CLAIM, "Claim " + target + " does not exist:"
-        + " the restore creates it like " + source + " (" + claim.storageClassName().map(c -> "StorageClass " + c)
+        + " the restore creates it like " + source + " (" + storageClass
+        .map(c -> c.isEmpty() ? "no StorageClass, storageClassName \"\"" : "StorageClass " + c)
         .orElse("the default StorageClass") + ", " + spec.requestedBytes() + " bytes, "
         + AccessModes.describe(spec.accessModes()) + "), and the scheduler places the restore pod, which binds it.");
   }

@@ -246,10 +246,14 @@ public final class RestoreRun {
 
   private static RestoreOutcome ran(RestoreDecision decision, Outcome outcome) {
     Map<String, String> details = outcome.details();
+    // Restic restored (the script exits 0 only then) but the pod wrote no result: say so, since its
+    // log, the only other place naming the backup, went with its Job.
+    boolean unreported = outcome.status() == OutcomeStatus.SUCCEEDED && !details.containsKey(RestoreResult.SNAPSHOT);
     return outcome(decision)
         .status(outcome.status())
         .reason(outcome.reason())
-        .message(outcome.message())
+        .message(unreported ? outcome.message() + "; the restore pod reported no result (no termination message),"
+            + " so which backup was restored is not known" : outcome.message())
         .strategy(outcome.strategy())
         .node(outcome.node())
         .attempts(outcome.attempts())

@@ -86,6 +86,7 @@ final class ClaimFields extends ObjectFields {
         .volumeName(nonBlank(volumeName))
         .requestedBytes(requestedBytes())
         .storageClassName(nonBlank(storageClassName))
+        .asksForNoStorageClass("".equals(storageClassName))
         .specAccessModes(accessModes(specAccessModes))
         .statusAccessModes(accessModes(statusAccessModes))
         .build();
