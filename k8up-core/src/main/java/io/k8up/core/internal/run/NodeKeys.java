@@ -8,19 +8,15 @@ import io.k8up.core.snapshot.ClusterSnapshot;
 import java.util.Optional;
 
 /**
- * The node a placement pins, by name, for per-node limits, before the scheduler has spoken. A
- * {@code kubernetes.io/hostname} value is turned into the name of the node that carries it when
- * the snapshot holds the Nodes; otherwise the value stands for the name, as it does on most
- * clusters, and a unit counts against both once it is placed (see {@link NodeSlot}). Empty when
- * the scheduler chooses among several nodes.
+ * The node a placement pins, for per-node limits, before the scheduler has spoken. A {@code
+ * kubernetes.io/hostname} value is turned into the name of the node that carries it when the
+ * snapshot holds that Node; otherwise the run cannot tell which node it names, and the unit counts
+ * against every node until it is placed, then against both names (see {@link NodeSlot}). Empty
+ * when the scheduler chooses among several nodes.
  */
 final class NodeKeys {
 
   private NodeKeys() {}
-
-  static Optional<String> of(Placement placement, ClusterSnapshot snapshot) {
-    return slot(placement, snapshot).flatMap(NodeSlot::pinned);
-  }
 
   /**
    * Where a pod of {@code placement} counts before it is placed: pinned to a node by name, or by a

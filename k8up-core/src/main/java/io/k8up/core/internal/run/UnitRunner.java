@@ -92,11 +92,11 @@ final class UnitRunner {
             UnitObservation.of(ImmutableMap.of(), ImmutableList.of(), readWatched(current)), clock.instant());
         current = before.state();
         units.update(current);
-        if (!before.actions().isEmpty() && !(before.actions().get(0) instanceof UnitAction.ApplyStep)) {
+        if (before.ends()) {
           perform(before);
           return Optional.empty();
         }
-        if (!before.actions().isEmpty()) {
+        if (before.actions().contains(new UnitAction.ApplyStep())) {
           existed = false;
           for (SubresourcePatch patch : step.patches()) {
             patch(patch);

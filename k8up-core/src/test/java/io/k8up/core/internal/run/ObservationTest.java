@@ -34,23 +34,25 @@ class ObservationTest {
   @Test
   void aPlacementPinsANodeWhenItNamesExactlyOne() {
     ClusterSnapshot noNodes = ClusterSnapshot.of(List.of(), List.of(), List.of());
-    assertThat(NodeKeys.of(Placement.onPodNode("n1", false), noNodes)).contains("n1");
-    assertThat(NodeKeys.of(Placement.onHostname("h1"), noNodes)).contains("h1");
-    assertThat(NodeKeys.of(Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("h2"))), noNodes)).contains("h2");
-    assertThat(NodeKeys.of(Placement.byNodeAffinity(List.of(NodeSelectorTerm.builder()
+    assertThat(NodeKeys.slot(Placement.onPodNode("n1", false), noNodes)).contains(NodeSlot.pinned("n1"));
+    assertThat(NodeKeys.slot(Placement.onHostname("h1"), noNodes)).contains(NodeSlot.byHostname("h1"));
+    assertThat(NodeKeys.slot(Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("h2"))), noNodes))
+        .contains(NodeSlot.byHostname("h2"));
+    assertThat(NodeKeys.slot(Placement.byNodeAffinity(List.of(NodeSelectorTerm.builder()
         .addMatchExpressions(NodeSelectorRequirement.of("topology.kubernetes.io/zone", "In", List.of("z1"))).build())),
         noNodes)).isEmpty();
-    assertThat(NodeKeys.of(Placement.anywhere(), noNodes)).isEmpty();
+    assertThat(NodeKeys.slot(Placement.anywhere(), noNodes)).isEmpty();
   }
 
   @Test
   void aHostnameIsTheNameOfTheNodeThatCarriesItWhenTheNodesWereRead() {
     ClusterSnapshot withNodes = ClusterSnapshot.of(List.of(), List.of(), List.of())
         .withNodes(List.of(Fixtures.node("ip-10-0-0-1").hostname("h1").build()));
-    assertThat(NodeKeys.of(Placement.onHostname("h1"), withNodes)).contains("ip-10-0-0-1");
-    assertThat(NodeKeys.of(Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("h1"))), withNodes))
-        .contains("ip-10-0-0-1");
-    assertThat(NodeKeys.of(Placement.onHostname("h9"), withNodes)).as("a hostname no Node carries stays").contains("h9");
+    assertThat(NodeKeys.slot(Placement.onHostname("h1"), withNodes)).contains(NodeSlot.pinned("ip-10-0-0-1"));
+    assertThat(NodeKeys.slot(Placement.byNodeAffinity(List.of(Fixtures.hostnameTerm("h1"))), withNodes))
+        .contains(NodeSlot.pinned("ip-10-0-0-1"));
+    assertThat(NodeKeys.slot(Placement.onHostname("h9"), withNodes)).as("a hostname no Node carries stays")
+        .contains(NodeSlot.byHostname("h9"));
   }
 
   @Test
