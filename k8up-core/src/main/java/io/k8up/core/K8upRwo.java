@@ -94,7 +94,7 @@ public final class K8upRwo {
   private ImmutableList<SnapshotClass> snapshotClasses;
 
   private K8upRwo(Builder builder) {
-    RetryPolicy retries = RetryPolicy.of(builder.options.apiAttempts(), builder.options.apiBackoff());
+    RetryPolicy retries = builder.options.retryPolicy();
     this.gateway = Optional.ofNullable(builder.gateway)
         .or(() -> Optional.ofNullable(builder.client).map(ClientJavaGateway::of))
         .map(once -> RetryingGateway.of(once, retries));

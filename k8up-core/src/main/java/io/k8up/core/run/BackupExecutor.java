@@ -16,7 +16,6 @@ import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.kube.KubeGateway;
-import io.k8up.core.kube.RetryPolicy;
 import io.k8up.core.kube.RetryingGateway;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
@@ -58,7 +57,7 @@ public final class BackupExecutor {
 
   private BackupExecutor(Builder builder) {
     this.gateway = builder.gateway != null ? builder.gateway : RetryingGateway.of(ClientJavaGateway.of(builder.client),
-        RetryPolicy.of(builder.options.apiAttempts(), builder.options.apiBackoff()));
+        builder.options.retryPolicy());
     this.planner = builder.planner;
     this.tool = builder.tool;
     this.runId = builder.runId;

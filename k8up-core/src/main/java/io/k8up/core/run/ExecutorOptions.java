@@ -1,5 +1,6 @@
 package io.k8up.core.run;
 
+import io.k8up.core.kube.RetryPolicy;
 import io.k8up.core.spi.Grouping;
 
 import static com.google.common.base.Preconditions.checkArgument;
@@ -78,6 +79,11 @@ public abstract class ExecutorOptions {
   @Value.Default
   public Duration apiBackoff() {
     return Duration.ofMillis(200);
+  }
+
+  /** How one API request is retried: {@link #apiAttempts} tries, backing off from {@link #apiBackoff}. */
+  public RetryPolicy retryPolicy() {
+    return RetryPolicy.of(apiAttempts(), apiBackoff());
   }
 
   /** Keep the objects of failed units for debugging, instead of deleting them; default false. */

@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableList;
 import io.k8up.core.internal.run.RestoreRun;
 import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.kube.KubeGateway;
-import io.k8up.core.kube.RetryPolicy;
 import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.restore.RestorePlan;
 import io.k8up.core.restore.RestorePlanner;
@@ -51,10 +50,12 @@ public final class RestoreExecutor {
   private final ExecutorOptions options;
   private final SnapshotSource snapshots;
   private final List<ProgressListener> listeners;
+  private final Clock clock;
+  private final RetryingGateway.Sleeper pause;
 
   private RestoreExecutor(Builder builder) {
     this.gateway = builder.gateway != null ? builder.gateway : RetryingGateway.of(ClientJavaGateway.of(builder.client),
-        RetryPolicy.of(builder.options.apiAttempts(), builder.options.apiBackoff()));
+        builder.options.retryPolicy());
     this.strategies = builder.strategies;
     this.planner = builder.planner;
     this.storageClasses = builder.storageClasses;
@@ -64,6 +65,8 @@ public final class RestoreExecutor {
     this.snapshots = builder.snapshots != null
         ? builder.snapshots : namespaces -> LiveSnapshots.read(builder.client, namespaces);
     this.listeners = List.copyOf(builder.listeners);
+    this.clock = builder.clock;
+    this.pause = builder.pause;
   }
 
   public static Builder builder() {
@@ -87,7 +90,7 @@ public final class RestoreExecutor {
     checkNotNull(plan, "plan");
     checkNotNull(snapshot, "snapshot");
     ProgressListener all = event -> listeners.forEach(listener -> listener.onEvent(event));
-    return new RestoreRun(gateway, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), planner,
+    return new RestoreRun(gateway, clock, pause, planner,
         storageClasses, strategies, options, tool, runId, snapshots, all).run(plan, snapshot);
   }
 
@@ -104,6 +107,8 @@ public final class RestoreExecutor {
     private ExecutorOptions options = ExecutorOptions.defaults();
     private SnapshotSource snapshots;
     private final List<ProgressListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private RetryingGateway.Sleeper pause = duration -> Thread.sleep(duration.toMillis());
 
     private Builder() {}
 
@@ -170,6 +175,16 @@ public final class RestoreExecutor {
     /** Where fresh reads for re-planning come from; default a live read through the client. */
     public Builder snapshots(SnapshotSource snapshots) {
       this.snapshots = checkNotNull(snapshots, "snapshots");
+      return this;
+    }
+
+    /**
+     * The time runs read, and how they wait between two looks at the cluster, as {@link
+     * BackupExecutor.Builder#clock} says; by default the system's UTC clock and the thread's sleep.
+     */
+    public Builder clock(Clock clock, RetryingGateway.Sleeper pause) {
+      this.clock = checkNotNull(clock, "clock");
+      this.pause = checkNotNull(pause, "pause");
       return this;
     }
 

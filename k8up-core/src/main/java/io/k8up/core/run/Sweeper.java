@@ -10,7 +10,6 @@ import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.kube.KubeGateway;
-import io.k8up.core.kube.RetryPolicy;
 import io.k8up.core.kube.RetryingGateway;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
@@ -58,9 +57,8 @@ public final class Sweeper {
   public static SweepReport sweep(ApiClient client, Collection<? extends VolumeAccessStrategy> strategies,
       Collection<String> namespaces, Optional<RunId> runId, Duration olderThan) {
     checkNotNull(client, "client");
-    ExecutorOptions defaults = ExecutorOptions.defaults();
-    return sweep(RetryingGateway.of(ClientJavaGateway.of(client), RetryPolicy.of(defaults.apiAttempts(),
-        defaults.apiBackoff())), strategies, namespaces, runId, olderThan);
+    return sweep(RetryingGateway.of(ClientJavaGateway.of(client), ExecutorOptions.defaults().retryPolicy()),
+        strategies, namespaces, runId, olderThan);
   }
 
   /**

@@ -118,6 +118,27 @@ class RestoreExecutionTest {
   }
 
   @Test
+  void aRestoreReadsTheTimeFromTheClockItIsGiven() throws Exception {
+    ClusterSnapshot cluster = pinnedClaim("data");
+    RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
+    // Time that stands still: a duration from the system's clock would not be zero.
+    RestoreExecutor executor = RestoreExecutor.builder().gateway(ClientJavaGateway.of(api.client()))
+        .snapshots(namespaces -> cluster).strategies(List.of(STRATEGY)).tool(TOOL).runId(RUN).options(FAST)
+        .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+            duration -> Thread.sleep(duration.toMillis()))
+        .build();
+
+    RestoreReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, script(0, RESTORED))) {
+      report = executor.run(plan, cluster);
+    }
+
+    assertThat(report.outcomes().get(0).status()).isEqualTo(OutcomeStatus.SUCCEEDED);
+    assertThat(report.outcomes().get(0).duration()).contains(java.time.Duration.ZERO);
+    assertThat(report.duration()).isEqualTo(java.time.Duration.ZERO);
+  }
+
+  @Test
   void claimWithNoBackupFailsWithItsReason() throws Exception {
     ClusterSnapshot cluster = pinnedClaim("data");
     RestorePlan plan = plan(cluster, RestoreRequest.builder().namespace(NAMESPACE).claim("data").build());
