@@ -88,5 +88,11 @@ final class OutcomeBook {
 
   /** What a run knows of the unit a claim was part of when it settles. */
   record UnitFacts(Optional<String> strategy, Optional<String> unitId, Optional<String> node,
-      int attempts, Optional<Duration> duration) {}
+      int attempts, Optional<Duration> duration) {
+
+    /** Of claims that never started, of {@code strategy} if one was chosen. */
+    static UnitFacts notStarted(Optional<String> strategy) {
+      return new UnitFacts(strategy, Optional.empty(), Optional.empty(), 0, Optional.empty());
+    }
+  }
 }

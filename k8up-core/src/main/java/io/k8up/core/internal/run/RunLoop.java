@@ -183,7 +183,7 @@ public final class RunLoop {
       } else if (decision.strategy().isEmpty()) {
         book.settle(decision.subject(), OutcomeStatus.FAILED, OutcomeReason.NO_STRATEGY,
             "no volume-access strategy was chosen for the claim; configure the planner's strategies",
-            noUnit(Optional.empty()));
+            UnitFacts.notStarted(Optional.empty()));
       } else {
         runnable.add(decision);
       }
@@ -314,9 +314,5 @@ public final class RunLoop {
         running.notStarted(queued, OutcomeReason.FORBIDDEN, e.getMessage());
       }
     }
-  }
-
-  private static UnitFacts noUnit(Optional<String> strategy) {
-    return new UnitFacts(strategy, Optional.empty(), Optional.empty(), 0, Optional.empty());
   }
 }

@@ -204,7 +204,7 @@ final class RunningUnits {
       for (ClaimTarget target : queued.unit().targets()) {
         book.settle(Subject.claim(target.namespace(), target.name()), OutcomeStatus.NOT_RUN,
             OutcomeReason.INTERRUPTED, "the run was interrupted before the " + purpose.noun() + " started; run it again",
-            notStartedFacts(queued));
+            UnitFacts.notStarted(Optional.of(queued.unit().strategyId())));
       }
     }
     queue.clear(command -> book.settleCommand(subject(command), OutcomeStatus.NOT_RUN, OutcomeReason.INTERRUPTED,
@@ -250,10 +250,6 @@ final class RunningUnits {
     return new UnitFacts(Optional.empty(), Optional.empty(), command.node(), attempts, duration);
   }
 
-  private static UnitFacts notStartedFacts(QueuedUnit queued) {
-    return new UnitFacts(Optional.of(queued.unit().strategyId()), Optional.empty(), Optional.empty(), 0,
-        Optional.empty());
-  }
 
   private void settle(UnitState unit, OutcomeStatus status, OutcomeReason reason, String message) {
     settle(unit, status, reason, message, Map.of());
