@@ -7,10 +7,8 @@ import io.k8up.core.internal.snapshot.ReadLimits;
 import io.k8up.core.internal.snapshot.SnapshotAssembler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,8 +59,8 @@ public final class SnapshotFiles {
     if (Files.isDirectory(file)) {
       throw new SnapshotException(source + ": is a directory, not a snapshot file");
     }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(source, reader);
+    try (InputStream input = Files.newInputStream(file)) {
+      return read(source, input);
     } catch (NoSuchFileException e) {
       throw new SnapshotException(source + ": file does not exist", e);
     } catch (AccessDeniedException e) {
@@ -86,18 +84,8 @@ public final class SnapshotFiles {
     checkNotNull(sourceName, "sourceName");
     checkNotNull(reader, "reader");
     SnapshotAssembler assembler = new SnapshotAssembler(sourceName);
-    try {
-      DocumentReader.read(reader, ReadLimits.DEFAULTS, assembler);
-    } catch (CharacterCodingException e) {
-      throw new SnapshotException(sourceName + ": cannot be read: it is not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new SnapshotException(sourceName + ": cannot be read: " + reason(e), e);
-    } catch (OutOfMemoryError e) {
-      // What was read becomes garbage as this unwinds, so one line can still be reported.
-      throw new SnapshotException(sourceName + ": cannot be read: Java ran out of memory (a heap of at most "
-          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give it more with -Xmx", e);
-    }
-    return assembler.build();
+    return read(sourceName, assembler,
+        () -> DocumentReader.read(reader, ReadLimits.DEFAULTS, assembler));
   }
 
   /**
@@ -112,7 +100,35 @@ public final class SnapshotFiles {
   public static ClusterSnapshot read(InputStream input, String sourceName) throws SnapshotException {
     checkNotNull(input, "input");
     checkNotNull(sourceName, "sourceName");
-    return read(sourceName, new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()));
+    return read(sourceName, input);
+  }
+
+  // The items of a list, as kubectl writes one, are read on every core.
+  private static ClusterSnapshot read(String sourceName, InputStream input)
+      throws SnapshotException {
+    SnapshotAssembler assembler = new SnapshotAssembler(sourceName);
+    return read(sourceName, assembler, () -> DocumentReader.read(input, ReadLimits.DEFAULTS,
+        assembler, Runtime.getRuntime().availableProcessors()));
+  }
+
+  private static ClusterSnapshot read(
+      String sourceName, SnapshotAssembler assembler, SourceRead read) throws SnapshotException {
+    try {
+      read.run();
+    } catch (CharacterCodingException e) {
+      throw new SnapshotException(sourceName + ": cannot be read: it is not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new SnapshotException(sourceName + ": cannot be read: " + reason(e), e);
+    } catch (OutOfMemoryError e) {
+      // What was read becomes garbage as this unwinds, so one line can still be reported.
+      throw new SnapshotException(sourceName + ": cannot be read: Java ran out of memory (a heap of at most "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give it more with -Xmx", e);
+    }
+    return assembler.build();
+  }
+
+  private interface SourceRead {
+    void run() throws IOException;
   }
 
   private static String reason(IOException e) {

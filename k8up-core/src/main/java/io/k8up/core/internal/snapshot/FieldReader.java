@@ -40,17 +40,19 @@ final class FieldReader {
   // Per level: the key being read (String), the list position (Integer), or null before either.
   private final List<Object> path = new ArrayList<>();
   private final List<Set<String>> keys = new ArrayList<>();
-  private final Map<String, String> shared = new HashMap<>();
+  private final Map<String, String> shared;
   private int values;
   private String problem;
   private FieldTypeException typeError;
 
   /**
    * A reader of the objects {@code tokens} delivers, within {@code maxValues} values each; {@code
-   * input} says which line an exceeded limit was found by.
+   * input} says which line an exceeded limit was found by; {@code shared} holds the strings {@link
+   * #share} shares, and must be thread-safe if other readers use it at the same time.
    */
-  FieldReader(ValueTokens tokens, int maxValues, LimitedReader input) {
+  FieldReader(ValueTokens tokens, int maxValues, LimitedReader input, Map<String, String> shared) {
     this.tokens = tokens;
+    this.shared = shared;
     this.maxValues = maxValues;
     this.input = input;
   }
@@ -60,7 +62,7 @@ final class FieldReader {
    * here and no line is needed.
    */
   static FieldReader ofTree(JsonObject tree) {
-    return new FieldReader(new TreeTokens(tree), Integer.MAX_VALUE, null);
+    return new FieldReader(new TreeTokens(tree), Integer.MAX_VALUE, null, new HashMap<>());
   }
 
   /**

@@ -22,11 +22,22 @@ final class JsonTokens implements Tokens {
   private final JsonReader json;
   private final LimitedReader input;
   private final int maxDepth;
+  private final Origin origin;
   private int depth;
   private boolean started;
 
   JsonTokens(Reader source, LimitedReader input, ReadLimits limits) {
+    this(source, input, limits, Origin.START, 0);
+  }
+
+  /**
+   * Tokens of a value that starts at {@code origin} in its source, {@code depth} levels deep in
+   * it, e.g. an item of a list read on its own.
+   */
+  JsonTokens(Reader source, LimitedReader input, ReadLimits limits, Origin origin, int depth) {
     this.input = input;
+    this.origin = origin;
+    this.depth = depth;
     this.maxDepth = limits.maxDepth();
     this.json = new JsonReader(source);
     json.setStrictness(Strictness.STRICT);
@@ -150,7 +161,7 @@ final class JsonTokens implements Tokens {
   }
 
   // Gson says "Expected ':' at line 1 column 7 path $.a", plus a troubleshooting link.
-  private static InputException malformed(IOException e) {
+  private InputException malformed(IOException e) {
     Matcher matcher = GSON_LOCATION.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (!matcher.find()) {
       return new InputException("malformed JSON (not valid JSON)");
@@ -161,7 +172,9 @@ final class JsonTokens implements Tokens {
     } else if (reason.startsWith("End of input")) {
       reason = "the file ends before the JSON value does";
     }
-    return new InputException(
-        "malformed JSON at line " + matcher.group(2) + ", column " + matcher.group(3) + ": " + reason);
+    long line = Long.parseLong(matcher.group(2));
+    long column = Long.parseLong(matcher.group(3));
+    return new InputException("malformed JSON at line " + origin.line(line, column) + ", column "
+        + origin.column(line, column) + ": " + reason);
   }
 }

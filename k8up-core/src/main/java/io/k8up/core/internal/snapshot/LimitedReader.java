@@ -22,10 +22,17 @@ final class LimitedReader extends Reader {
   private long total;
   private long sinceToken;
   private long sinceObjectStart = -1;
+  private final Origin origin;
   private long line = 1;
   private boolean atLineStart = true;
 
   LimitedReader(Reader in, ReadLimits limits, int readAhead) {
+    this(in, limits, readAhead, Origin.START);
+  }
+
+  /** A reader of a text read apart from its source, whose lines {@code origin} maps. */
+  LimitedReader(Reader in, ReadLimits limits, int readAhead, Origin origin) {
+    this.origin = origin;
     this.in = in;
     this.limits = limits;
     this.readAhead = readAhead;
@@ -81,15 +88,15 @@ final class LimitedReader extends Reader {
   private void check() throws InputException {
     if (total > limits.maxChars()) {
       throw new InputException("is longer than " + limits.maxChars() + " characters, more than any"
-          + " cluster dump this reader accepts; reading stopped at line " + line);
+          + " cluster dump this reader accepts; reading stopped at line " + line());
     }
     if (sinceToken > (long) limits.maxTokenChars() + readAhead) {
       throw new InputException("holds a value, or a run of blank space or comments, longer than "
-          + limits.maxTokenChars() + " characters, by line " + line);
+          + limits.maxTokenChars() + " characters, by line " + line());
     }
     if (sinceObjectStart > (long) limits.maxObjectChars() + readAhead) {
       throw new InputException("holds an object longer than " + limits.maxObjectChars()
-          + " characters, by line " + line);
+          + " characters, by line " + line());
     }
   }
 
@@ -110,7 +117,7 @@ final class LimitedReader extends Reader {
 
   /** The line the reader has reached, which may be a little past the parser's position. */
   long line() {
-    return line;
+    return origin.line(line);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the documents of a source object by object into a {@link SnapshotAssembler}: the items of
@@ -23,19 +24,33 @@ final class ObjectStreamer {
 
   private final Tokens tokens;
   private final TreeBuilder builder;
-  private final FieldReader fields;
+  private final ItemReader items;
   private final LimitedReader input;
   private final SnapshotAssembler assembler;
   private final int maxObjects;
   private int objects;
+  // Items of the first document's list read already, elsewhere, that wait for its kind.
+  private ReadAhead readAhead;
 
-  ObjectStreamer(Tokens tokens, LimitedReader input, ReadLimits limits, SnapshotAssembler assembler) {
+  ObjectStreamer(Tokens tokens, LimitedReader input, ReadLimits limits, SnapshotAssembler assembler,
+      Map<String, String> shared) {
     this.tokens = tokens;
     this.input = input;
-    this.builder = new TreeBuilder(tokens, input, limits);
-    this.fields = new FieldReader(tokens, limits.maxObjectValues(), input);
+    this.items = new ItemReader(tokens, input, limits, shared);
+    this.builder = items.builder();
     this.assembler = assembler;
     this.maxObjects = limits.maxObjects();
+  }
+
+  /**
+   * Continues a read whose first document's items were read already ({@link
+   * ParallelListReader}): the tokens hold that document with its items left out, and {@code
+   * readAhead} what reading them left to do.
+   */
+  ObjectStreamer continuing(ReadAhead readAhead) {
+    this.readAhead = readAhead;
+    this.objects = readAhead.objects();
+    return this;
   }
 
   /** Reads every document until the end of the source or until the assembler is full. */
@@ -76,7 +91,7 @@ final class ObjectStreamer {
         root.add(ITEMS, new JsonArray());
       } else {
         builder.addMember(root, key);
-        skipping = key.equals("kind") && assembler.isSkipped(root);
+        skipping = key.equals("kind") && SnapshotAssembler.isSkipped(root);
       }
     }
     tokens.consume();
@@ -84,7 +99,7 @@ final class ObjectStreamer {
     if (skipping) {
       assembler.addSkipped(root);
     } else if (builder.problem() != null) {
-      assembler.addProblem(assembler.label(location, root) + ": " + builder.problem());
+      assembler.addProblem(SnapshotAssembler.label(location, root) + ": " + builder.problem());
     } else if (pending != null) {
       pending.finish(location, root);
     } else {
@@ -94,90 +109,36 @@ final class ObjectStreamer {
 
   private PendingItems readItems(String location, JsonObject list) throws IOException {
     PendingItems pending = new PendingItems();
+    if (readAhead != null) {
+      readAhead.waiting().forEach(pending::add);
+      readAhead = null;
+    }
     tokens.consume();
     for (int i = 0; tokens.peek() != Tokens.Token.END_LIST; i++) {
       String itemLocation = location + ", items[" + i + "]";
-      if (tokens.peek() == Tokens.Token.BEGIN_LIST) {
-        builder.skip();
-        assembler.addNonObject(itemLocation, "a list", false);
-        continue;
+      if (tokens.peek() == Tokens.Token.BEGIN_MAP) {
+        countObject();
       }
-      if (tokens.peek() != Tokens.Token.BEGIN_MAP) {
-        assembler.addNonObject(itemLocation, JsonTrees.describe(tokens.nextScalar()), false);
-        continue;
-      }
-      JsonObject item = readItem(itemLocation);
-      if (item == null) {
-        continue;
-      }
-      // Items that name their kind and apiVersion need nothing from the list.
-      boolean complete = TreeFields.text(item, "kind") != null
-          && TreeFields.text(item, "apiVersion") != null;
-      if (complete || TreeFields.text(list, "kind") != null) {
-        assembler.addItem(itemLocation, item, list);
-      } else {
-        pending.add(itemLocation, item);
+      ItemRead read = items.read(itemLocation);
+      if (!assembler.addRead(itemLocation, read, list)) {
+        pending.add(itemLocation, ((ItemRead.Tree) read).item());
       }
     }
     tokens.consume();
     return pending;
   }
 
-  // The item's tree, or null when it was handled already (read straight into the model, skipped,
-  // or refused).
-  private JsonObject readItem(String location) throws IOException {
-    JsonObject item = new JsonObject();
-    boolean skipping = false;
-    startObject();
-    tokens.consume();
-    while (tokens.peek() != Tokens.Token.END_MAP) {
-      String key = tokens.nextKey();
-      KeptKind kept = skipping ? null : keptKind(item, key);
-      if (kept != null) {
-        fields.startInside(builder.values(), item.keySet(), key);
-        ReadObject read = ObjectFields.read(kept, fields, key);
-        input.objectEnds();
-        assembler.addStreamed(location, kept, read);
-        return null;
-      }
-      if (skipping) {
-        builder.skip();
-      } else {
-        builder.addMember(item, key);
-        skipping = key.equals("kind") && assembler.isSkipped(item);
-      }
-    }
-    tokens.consume();
-    input.objectEnds();
-    if (skipping) {
-      assembler.addSkipped(item);
-      return null;
-    }
-    if (builder.problem() != null) {
-      assembler.addProblem(assembler.label(location, item) + ": " + builder.problem());
-      return null;
-    }
-    return item;
-  }
-
-  // The kept kind of an item whose first two fields, read into its tree, named a kept kind and its
-  // apiVersion, when the next field is neither of them (kubectl writes apiVersion and kind first):
-  // the rest can then be read straight into the model. Null otherwise.
-  private KeptKind keptKind(JsonObject item, String nextKey) {
-    if (item.size() != 2 || item.has(nextKey) || builder.problem() != null) {
-      return null;
-    }
-    KeptKind kept = KeptKind.named(TreeFields.text(item, "kind")).orElse(null);
-    return kept != null && kept.apiVersion.equals(TreeFields.text(item, "apiVersion")) ? kept : null;
-  }
-
   private void startObject() throws InputException {
+    countObject();
+    builder.startObject();
+    input.objectStarts();
+  }
+
+  private void countObject() throws InputException {
     if (++objects > maxObjects) {
       throw new InputException("holds more than " + maxObjects + " objects, by line "
           + input.line());
     }
-    builder.startObject();
-    input.objectStarts();
   }
 
   /** Items that wait for their list's kind, in order. */
@@ -192,8 +153,8 @@ final class ObjectStreamer {
 
     void finish(String location, JsonObject list) throws IOException {
       if (TreeFields.text(list, "kind") != null && !assembler.isList(list)) {
-        assembler.addProblem(assembler.label(location, list) + ": holds items, but only a List"
-            + " (kind: List, or a kind such as PodList) holds objects in items");
+        assembler.addProblem(SnapshotAssembler.label(location, list) + ": holds items, but only a"
+            + " List (kind: List, or a kind such as PodList) holds objects in items");
         return;
       }
       for (int i = 0; i < items.size(); i++) {

@@ -69,7 +69,7 @@ public final class SnapshotAssembler {
    * a kind a snapshot skips, so that the rest of it need not be built. Lists are never skipped:
    * their items are read, and a list inside a list is refused.
    */
-  boolean isSkipped(JsonObject partial) {
+  static boolean isSkipped(JsonObject partial) {
     String kind = TreeFields.text(partial, "kind");
     if (kind == null || kind.endsWith("List")) {
       return false;
@@ -88,9 +88,35 @@ public final class SnapshotAssembler {
   }
 
   /** E.g. {@code document 2 (Pod shop/db-0)}; just the location while the kind is unknown. */
-  String label(String location, JsonObject object) {
+  static String label(String location, JsonObject object) {
     ObjectIdentity id = ObjectIdentity.of(location, object, null, null);
     return id.kind() == null ? location : id.label();
+  }
+
+  /**
+   * Adds what reading an item of {@code list} found, unless it needs the list's kind, which is not
+   * known yet: then false, and the caller adds it once it is.
+   *
+   * @throws InputException if the item ended the read ({@link ItemRead.Failed})
+   */
+  boolean addRead(String location, ItemRead read, JsonObject list) throws IOException {
+    if (read instanceof ItemRead.Streamed streamed) {
+      addStreamed(location, streamed.kept(), streamed.read());
+    } else if (read instanceof ItemRead.Skipped skipped) {
+      addSkipped(skipped.partial());
+    } else if (read instanceof ItemRead.Refused refused) {
+      addProblem(refused.problem());
+    } else if (read instanceof ItemRead.NotAnObject notAnObject) {
+      addNonObject(location, notAnObject.what(), false);
+    } else if (read instanceof ItemRead.Tree tree) {
+      if (!tree.complete() && TreeFields.text(list, "kind") == null) {
+        return false;
+      }
+      addItem(location, tree.item(), list);
+    } else {
+      throw new InputException(((ItemRead.Failed) read).problem());
+    }
+    return true;
   }
 
   /** Whether {@code object} is a list as kubectl writes it. */

@@ -3,6 +3,7 @@ package io.k8up.core.internal.snapshot;
 import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -30,6 +31,7 @@ final class YamlTokens implements Tokens {
   private final Iterator<Event> events;
   private final LimitedReader input;
   private final int maxDepth;
+  private final Origin origin;
   private static final byte SEQUENCE = 0;
   private static final byte MAPPING_KEY = 1;
   private static final byte MAPPING_VALUE = 2;
@@ -41,9 +43,21 @@ final class YamlTokens implements Tokens {
   private int document;
 
   YamlTokens(Reader source, LimitedReader input, ReadLimits limits) {
+    this(source, input, limits, Origin.START, 0);
+  }
+
+  /**
+   * Tokens of a text that starts at {@code origin} in its source, {@code depth} levels deep in it,
+   * e.g. an item of a list read on its own (as a list of one item).
+   */
+  YamlTokens(Reader source, LimitedReader input, ReadLimits limits, Origin origin, int depth) {
     this.input = input;
+    this.origin = origin;
     this.maxDepth = limits.maxDepth();
     this.open = new byte[maxDepth];
+    // The levels above the text hold values, so none of them expects a key.
+    Arrays.fill(open, 0, depth, SEQUENCE);
+    this.depth = depth;
     LoadSettings settings = LoadSettings.builder()
         .setBufferSize(BUFFER_CHARS)
         .setCodePointLimit(Integer.MAX_VALUE)
@@ -161,7 +175,7 @@ final class YamlTokens implements Tokens {
       try {
         next = events.next();
       } catch (MarkedYamlEngineException e) {
-        throw new InputException("malformed YAML " + e.getProblemMark().map(YamlTokens::at).orElse("")
+        throw new InputException("malformed YAML " + e.getProblemMark().map(this::at).orElse("")
             + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
       } catch (YamlEngineException e) {
         if (e.getCause() instanceof IOException io) {
@@ -181,11 +195,13 @@ final class YamlTokens implements Tokens {
     return event;
   }
 
-  private static String at(Event event) {
-    return event.getStartMark().map(YamlTokens::at).orElse("");
+  private String at(Event event) {
+    return event.getStartMark().map(this::at).orElse("");
   }
 
-  private static String at(Mark mark) {
-    return "at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+  private String at(Mark mark) {
+    long line = mark.getLine() + 1;
+    long column = mark.getColumn() + 1;
+    return "at line " + origin.line(line, column) + ", column " + origin.column(line, column) + ": ";
   }
 }
