@@ -299,6 +299,18 @@ class BlockYamlTokensTest {
   }
 
   private static String string(RandomnessSource in, String[] atoms) {
+    if (pick(in, 4) > 0) {
+      return line(in, atoms);
+    }
+    // Text over several lines, as block scalars hold, with zero to three trailing line breaks.
+    StringBuilder text = new StringBuilder(line(in, atoms));
+    for (int n = pick(in, 3); n > 0; n--) {
+      text.append('\n').append(line(in, atoms));
+    }
+    return text.append("\n".repeat(pick(in, 4))).toString();
+  }
+
+  private static String line(RandomnessSource in, String[] atoms) {
     StringBuilder s = new StringBuilder();
     for (int n = pick(in, 5); n > 0; n--) {
       s.append(atoms[pick(in, atoms.length)]);
