@@ -14,12 +14,13 @@ import java.util.Optional;
  *
  * <p>The subset: one document, optionally after a {@code ---} line; block mappings and block
  * sequences, a sequence indented under its key or not, {@code - key: v} and {@code - - v} on one
- * line; plain, single-quoted and double-quoted scalars on one line; literal block scalars ({@code
- * |}, {@code |-}, {@code |+}, with an indentation indicator or not) that start with a line of text;
- * the empty flow collections {@code {}} and {@code []}; empty values. Declined: comments, tabs,
- * carriage returns, anchors, aliases, tags, directives, complex keys, folded scalars, scalars over
- * several lines (other than literal ones), non-empty flow collections, a second document, a byte
- * order mark, and characters outside ASCII's printable ones and the plain Unicode planes.
+ * line; plain scalars, also over several lines as kubectl folds long ones; single-quoted and
+ * double-quoted scalars on one line; literal block scalars ({@code |}, {@code |-}, {@code |+},
+ * with an indentation indicator or not) that start with a line of text; the empty flow
+ * collections {@code {}} and {@code []}; empty values. Declined: comments, tabs, carriage returns,
+ * anchors, aliases, tags, directives, complex keys, folded scalars, quoted scalars over several
+ * lines, a root scalar over several lines, non-empty flow collections, a second document, a byte
+ * order mark, and characters outside ASCII's printable ones and the Basic Multilingual Plane.
  *
  * <p>The caller checks the limits on the whole text ({@link ReadLimits#maxChars()}, {@link
  * ReadLimits#maxObjectChars()}); no {@link LimitedReader} is told of the tokens.
@@ -332,8 +333,57 @@ final class BlockYamlTokens implements Tokens {
     } else if (plain(p) >= 0) {
       throw new NotBlockYaml("a second ': ' on a line");
     } else {
-      emit(Token.SCALAR, valueStart, valueEnd, null, true);
+      continuePlain();
+      emit(Token.SCALAR, valueStart, valueEnd, valueText, true);
     }
+  }
+
+  /**
+   * Folds into the plain scalar just scanned the lines that continue it, as snakeyaml-engine's
+   * scanPlain does: those more indented than its collection (kubectl folds long text so). A line
+   * break becomes a space, n line breaks become n - 1 newlines; spaces around them are dropped.
+   */
+  private void continuePlain() throws NotBlockYaml {
+    int minColumn = open == 0 ? 0 : columns[open - 1] + 1;
+    int line = skipBlankLines(position);
+    if (line == length || skipSpaces(line) - line < minColumn) {
+      return; // the usual case: the scalar ends its line
+    }
+    if (open == 0) {
+      throw new NotBlockYaml("a root scalar over several lines");
+    }
+    StringBuilder folded = new StringBuilder().append(text, valueStart, valueEnd - valueStart);
+    int afterValue = position;
+    while (line < length && skipSpaces(line) - line >= minColumn) {
+      int first = skipSpaces(line);
+      if (text[first] == '#') {
+        throw new NotBlockYaml("a comment");
+      }
+      int breaks = countLines(afterValue, line) + 1;
+      if (breaks == 1) {
+        folded.append(' ');
+      } else {
+        appendBreaks(folded, breaks - 1);
+      }
+      if (plain(first) >= 0) {
+        throw new NotBlockYaml("a ': ' in a plain scalar over several lines");
+      }
+      folded.append(text, valueStart, valueEnd - valueStart);
+      afterValue = position;
+      line = skipBlankLines(position);
+    }
+    valueText = folded.toString();
+  }
+
+  // The number of line breaks in text[from, to).
+  private int countLines(int from, int to) {
+    int lines = 0;
+    for (int i = from; i < to; i++) {
+      if (text[i] == '\n') {
+        lines++;
+      }
+    }
+    return lines;
   }
 
   private void emptyFlow(int p) throws NotBlockYaml {

@@ -59,6 +59,20 @@ class BlockYamlTokensTest {
   }
 
   @Test
+  void kubectlStyleYamlWithRandomEditsYieldsTheSameTokensOrIsDeclined() {
+    String[] kubectlAtoms = {"a", "b", "x y", "-", ":", "\"", "'", "\\", " ", "é", "yes", "1e3",
+        "", "\n", "#"};
+    AtomicInteger read = new AtomicInteger();
+    qt().withExamples(EXAMPLES).forAll(trees(kubectlAtoms), edits())
+        .checkAssert((tree, edits) -> {
+          if (!sameTokensOrDeclined(edit(KubectlStyle.write(tree), edits))) {
+            read.incrementAndGet();
+          }
+        });
+    assertThat(read.get()).isGreaterThan(EXAMPLES / 10);
+  }
+
+  @Test
   void theDumpedDocumentIsRead() {
     sameTokens("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: PersistentVolumeClaim\n"
         + "  metadata:\n    annotations:\n      k8up.io/backup: \"true\"\n    name: data-0\n"
@@ -78,6 +92,17 @@ class BlockYamlTokensTest {
     sameTokens("plain root scalar");
     sameTokens("  a: b\n  c: d\n");
     sameTokens("é: ü\n");
+  }
+
+  @Test
+  void plainScalarsOverSeveralLines() {
+    sameTokens("a: x\n  y\nb: c\n");
+    sameTokens("a: x  \n\n     y  \n  \n\n  - z\n 'q' \"r\"\nb: c\n");
+    sameTokens("- a\n b\n- c\n  d\n");
+    sameTokens("- k: a\n    b\n  l: c\n");
+    sameTokens("key:\n- a\n  - b\n");
+    sameTokens("    message: 0/3 nodes are available, 3 Insufficient cpu. preemption 0/3 nodes\n"
+        + "      are available.\n");
   }
 
   @Test
@@ -142,8 +167,8 @@ class BlockYamlTokensTest {
     for (String yaml : List.of("a: b: c\n", "[a]\n", "a: [a]\n", "a: {b: c}\n", "a: &x b\n",
         "a: *x\n", "a: !tag b\n", "a: !!str b\n", "a:\tb\n", "\ta: b\n", "a: b\n---\nc: d\n",
         "a: b\n...\n", "a: \"b\n", "a: 'b\n", "a: b\n c: d\n", "a:\n  b: c\n d: e\n",
-        "- a\n b\n", "a: b # comment\n", "# comment\na: b\n", "%YAML 1.2\n---\na: b\n",
-        "? a\n: b\n", "a: >\n  folded\n", "a: b\n  c\n", "a:\n  b\n", "a: \"x\ny\"\n",
+        "- a: b\n  c\n", "a: b\n  c: d\n", "a: b\n  # c\n", "a\nb\n", "a: b # comment\n", "# comment\na: b\n", "%YAML 1.2\n---\na: b\n",
+        "? a\n: b\n", "a: >\n  folded\n", "a:\n  b\n", "a: \"x\ny\"\n",
         "a: 'x\n  y'\n", "\uFEFFa: b\n", "a: b\r\n", "a: \"\\q\"\n", "a: \"\\x4\"\n", "a: |\n",
         "a: |\n  no line break at the end",        "a: |\n\n  x\n", "a: |0\n  x\n", "a: |x\n  x\n", "a: - b\n", "a: b\nc\n", "- a\nb: c\n",
         "a: b\n- c\n", "--- a\n", "a: \"b\"c\n", "a:\u0001\n", "a: [\n", "a: {}}\n", "{}\n",
@@ -252,6 +277,41 @@ class BlockYamlTokensTest {
       return primitive.getAsNumber().getClass().getSimpleName() + " " + primitive.getAsNumber();
     }
     return (primitive.isBoolean() ? "boolean " : "string ") + primitive.getAsString();
+  }
+
+  // Up to three edits: {where, what}; where is a fraction of the text's length in thousandths.
+  private static Gen<int[][]> edits() {
+    return in -> {
+      int[][] edits = new int[pick(in, 4)][];
+      for (int k = 0; k < edits.length; k++) {
+        edits[k] = new int[] {pick(in, 1000), pick(in, EDITS.length + 2)};
+      }
+      return edits;
+    };
+  }
+
+  private static final String[] EDITS = {" ", "  ", "-", "- ", ":", ": ", "\n", "\"", "'", "#",
+      " #", "|", "|-", "|+", "{", "}", "[", "]", "\\", "\t", "&", "*", "!", "?", "---\n", "...",
+      "a", "\n\n"};
+
+  // Inserts an EDITS string, deletes a character, or repeats a line, at each edit's place.
+  private static String edit(String text, int[][] edits) {
+    StringBuilder s = new StringBuilder(text);
+    for (int[] edit : edits) {
+      int at = s.length() * edit[0] / 1000;
+      if (edit[1] < EDITS.length) {
+        s.insert(at, EDITS[edit[1]]);
+      } else if (edit[1] == EDITS.length) {
+        if (at < s.length()) {
+          s.deleteCharAt(at);
+        }
+      } else {
+        int start = s.lastIndexOf("\n", at - 1) + 1;
+        int end = s.indexOf("\n", at);
+        s.insert(start, s.substring(start, end < 0 ? s.length() : end + 1));
+      }
+    }
+    return s.toString();
   }
 
   private static Gen<DumpSettings> dumpSettings() {

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Writes a tree of maps, lists and scalars as {@code kubectl get -o yaml} does: two-space
  * indentation, sequences not indented under their key, {@code - key: v} and {@code - - v} on one
- * line, plain scalars where they stay strings, double quotes elsewhere, and {@code |} blocks for
- * text over several lines.
+ * line, plain scalars where they stay strings (folded over lines), double quotes elsewhere, and
+ * {@code |} blocks for text over several lines.
  */
 final class KubectlStyle {
 
@@ -79,7 +79,13 @@ final class KubectlStyle {
     if (!key && text.contains("\n") && !text.startsWith(" ") && !text.startsWith("\n")) {
       return literal(text, indent);
     }
-    return isPlain(text) ? text : quoted(text);
+    if (!isPlain(text)) {
+      return quoted(text);
+    }
+    // Long text is folded over lines; here at the first space, so that short text is folded too.
+    int space = text.indexOf(' ');
+    return key || space < 0
+        ? text : text.substring(0, space) + "\n" + " ".repeat(indent) + text.substring(space + 1);
   }
 
   private static String literal(String text, int indent) {
