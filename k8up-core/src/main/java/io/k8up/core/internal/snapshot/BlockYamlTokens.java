@@ -20,7 +20,7 @@ import java.util.Optional;
  * collections {@code {}} and {@code []}; empty values. Declined: comments, tabs, carriage returns,
  * anchors, aliases, tags, directives, complex keys, folded scalars, quoted scalars over several
  * lines, a root scalar over several lines, non-empty flow collections, a second document, a byte
- * order mark, and characters outside ASCII's printable ones and the Basic Multilingual Plane.
+ * order mark, and other characters that are not printable.
  *
  * <p>The caller checks the limits on the whole text ({@link ReadLimits#maxChars()}, {@link
  * ReadLimits#maxObjectChars()}); no {@link LimitedReader} is told of the tokens.
@@ -423,7 +423,7 @@ final class BlockYamlTokens implements Tokens {
         }
       } else {
         if (c < 0x20 || c >= 0x7f) {
-          checkUnusual(c);
+          checkUnusual(i);
         }
         end = i + 1;
       }
@@ -480,7 +480,7 @@ final class BlockYamlTokens implements Tokens {
           if (c == '\n') {
             throw new NotBlockYaml("a quoted scalar over several lines");
           }
-          checkUnusual(c);
+          checkUnusual(i);
         }
         i++;
       }
@@ -645,19 +645,29 @@ final class BlockYamlTokens implements Tokens {
         if (c == '\n') {
           break;
         }
-        checkUnusual(c);
+        checkUnusual(p);
       }
     }
     return p;
   }
 
-  // Declines a character that is not printable ASCII (c < 0x20 or c >= 0x7f) unless it is in the
-  // Basic Multilingual Plane and snakeyaml-engine reads it as an ordinary printable character.
-  private static void checkUnusual(char c) throws NotBlockYaml {
-    if (c < 0xA0 || c >= 0xD800 && c <= 0xDFFF || c == 0x2028 || c == 0x2029 || c == 0xFEFF
-        || c >= 0xFFFE) {
-      throw new NotBlockYaml("a tab, a carriage return or another special character");
+  // Declines the character at i, which is not printable ASCII (below 0x20 or from 0x7f), unless
+  // snakeyaml-engine reads it as an ordinary printable character: from 0xA0 to 0xFFFD but for
+  // line and paragraph separators and byte order marks, and whole surrogate pairs.
+  private void checkUnusual(int i) throws NotBlockYaml {
+    char c = text[i];
+    if (Character.isHighSurrogate(c)) {
+      if (i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
+        return;
+      }
+    } else if (Character.isLowSurrogate(c)) {
+      if (i > 0 && Character.isHighSurrogate(text[i - 1])) {
+        return;
+      }
+    } else if (c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF && c < 0xFFFE) {
+      return;
     }
+    throw new NotBlockYaml("a tab, a carriage return or another special character");
   }
 
   private void openCollection(int column, boolean sequence) throws NotBlockYaml {

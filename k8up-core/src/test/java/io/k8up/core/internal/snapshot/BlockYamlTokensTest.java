@@ -53,7 +53,7 @@ class BlockYamlTokensTest {
   @Test
   void kubectlStyleYamlIsNeverDeclined() {
     String[] kubectlAtoms = {"a", "b", "x y", "-", ".", "/", ":", "\"", "'", "\\", " ", "é", "yes",
-        "0755", "1e3", "~", "null", "", "true", "12", "\n", "#", "@"};
+        "0755", "1e3", "~", "null", "", "true", "12", "\n", "#", "@", "😀"};
     qt().withExamples(EXAMPLES).forAll(trees(kubectlAtoms))
         .checkAssert(tree -> sameTokens(KubectlStyle.write(tree)));
   }
@@ -124,7 +124,7 @@ class BlockYamlTokensTest {
     sameTokens("a: 'it''s'\nb: \"x\\\"y\\\\z\\n\\t\\x41\\u00e9\\U0001F600\\0\\a\\b\\v\\f\\r\\e\\ \\/\\N\\_\"\n");
     sameTokens("a: \"\"\nb: ''\nc: \"true\"\nd: '0755'\n");
     sameTokens("- \"a: b\"\n- 'c # d'\n- \"\": x\n");
-    sameTokens("a: \"é 世\"\n");
+    sameTokens("a: \"é 世 😀\"\n😀: 😀x\n");
     sameTokens("\"root\"\n");
   }
 
@@ -172,7 +172,8 @@ class BlockYamlTokensTest {
         "a: 'x\n  y'\n", "\uFEFFa: b\n", "a: b\r\n", "a: \"\\q\"\n", "a: \"\\x4\"\n", "a: |\n",
         "a: |\n  no line break at the end",        "a: |\n\n  x\n", "a: |0\n  x\n", "a: |x\n  x\n", "a: - b\n", "a: b\nc\n", "- a\nb: c\n",
         "a: b\n- c\n", "--- a\n", "a: \"b\"c\n", "a:\u0001\n", "a: [\n", "a: {}}\n", "{}\n",
-        "a: \"\\U00110000\"\n", "a: \"\\ud800\"\n", "@a: b\n", "a: `b`\n", "a: \"😀\"\n")) {
+        "a: \"\\U00110000\"\n", "a: \"\\ud800\"\n", "@a: b\n", "a: `b`\n", "a: \"\ud83d\"\n",
+        "a: \ude00\n", "a: \ud83d\ud83d\ude00\n")) {
       assertThat(sameTokensOrDeclined(yaml)).as("declines %s", yaml).isTrue();
     }
   }
