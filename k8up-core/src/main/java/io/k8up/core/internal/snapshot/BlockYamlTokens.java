@@ -14,13 +14,13 @@ import java.util.Optional;
  *
  * <p>The subset: one document, optionally after a {@code ---} line; block mappings and block
  * sequences, a sequence indented under its key or not, {@code - key: v} and {@code - - v} on one
- * line; plain scalars, also over several lines as kubectl folds long ones; single-quoted and
- * double-quoted scalars on one line; literal block scalars ({@code |}, {@code |-}, {@code |+},
- * with an indentation indicator or not) that start with a line of text; the empty flow
- * collections {@code {}} and {@code []}; empty values. Declined: comments, tabs, carriage returns,
- * anchors, aliases, tags, directives, complex keys, folded scalars, quoted scalars over several
- * lines, a root scalar over several lines, non-empty flow collections, a second document, a byte
- * order mark, and other characters that are not printable.
+ * line; plain, single-quoted and double-quoted scalars, also over several lines as kubectl folds
+ * long ones; literal block scalars ({@code |}, {@code |-}, {@code |+}, with an indentation
+ * indicator or not) that start with a line of text; the empty flow collections {@code {}} and
+ * {@code []}; empty values. Declined: comments, tabs, carriage returns, anchors, aliases, tags,
+ * directives, complex keys, folded scalars, a root scalar over several lines, non-empty flow
+ * collections, a second document, a byte order mark, and other characters that are not
+ * printable.
  *
  * <p>The caller checks the limits on the whole text ({@link ReadLimits#maxChars()}, {@link
  * ReadLimits#maxObjectChars()}); no {@link LimitedReader} is told of the tokens.
@@ -63,10 +63,12 @@ final class BlockYamlTokens implements Tokens {
   private int head;
   private int tail;
 
-  // The last scalar scanned: text[valueStart, valueEnd), or valueText if that is not null.
+  // The last scalar scanned: text[valueStart, valueEnd), or valueText if that is not null; and
+  // whether it was a quoted scalar over several lines.
   private int valueStart;
   private int valueEnd;
   private String valueText;
+  private boolean overLines;
 
   BlockYamlTokens(String yaml, ReadLimits limits) {
     this.text = yaml.toCharArray();
@@ -297,7 +299,11 @@ final class BlockYamlTokens implements Tokens {
     char c = text[p];
     if (c == '"' || c == '\'') {
       int end = quoted(p);
-      return end < length && text[end] == ':' && isBlankOrEnd(end + 1) ? end : -1;
+      boolean key = end < length && text[end] == ':' && isBlankOrEnd(end + 1);
+      if (key && overLines) {
+        throw new NotBlockYaml("a key over several lines");
+      }
+      return key ? end : -1;
     }
     return plainStart(p) ? plain(p) : -1;
   }
@@ -455,6 +461,7 @@ final class BlockYamlTokens implements Tokens {
    * @return the index after its closing quote
    */
   private int quoted(int p) throws NotBlockYaml {
+    overLines = false;
     char quote = text[p];
     StringBuilder unescaped = null;
     int chunk = p + 1;
@@ -471,15 +478,24 @@ final class BlockYamlTokens implements Tokens {
         unescaped = append(unescaped, chunk, i + 1); // '' is one quote
         i += 2;
         chunk = i;
+      } else if (c == '\\' && quote == '"' && i + 1 < length && text[i + 1] == '\n') {
+        // An escaped line break: the spaces before it stay, and it adds nothing.
+        unescaped = append(unescaped, chunk, i);
+        i = chunk = foldLines(i + 1, unescaped, true);
       } else if (c == '\\' && quote == '"') {
         unescaped = append(unescaped, chunk, i);
         i = escape(i + 1, unescaped);
         chunk = i;
+      } else if (c == '\n') {
+        // The spaces before a line break go.
+        int end = i;
+        while (end > chunk && text[end - 1] == ' ') {
+          end--;
+        }
+        unescaped = append(unescaped, chunk, end);
+        i = chunk = foldLines(i, unescaped, false);
       } else {
         if (c < 0x20 || c >= 0x7f) {
-          if (c == '\n') {
-            throw new NotBlockYaml("a quoted scalar over several lines");
-          }
           checkUnusual(i);
         }
         i++;
@@ -489,6 +505,39 @@ final class BlockYamlTokens implements Tokens {
     valueEnd = i;
     valueText = unescaped == null ? null : append(unescaped, chunk, i).toString();
     return i + 1;
+  }
+
+  /**
+   * Folds the line break at {@code lineBreak} inside a quoted scalar and the empty lines after it,
+   * as snakeyaml-engine's scanFlowScalarSpaces and scanFlowScalarBreaks do: one line break becomes
+   * a space (nothing if escaped), n line breaks become n - 1 newlines; the spaces that indent the
+   * next lines go. The lines must be indented more than the enclosing collection, as YAML asks.
+   *
+   * @return the index of the first character after that
+   */
+  private int foldLines(int lineBreak, StringBuilder into, boolean escaped) throws NotBlockYaml {
+    if (open == 0) {
+      throw new NotBlockYaml("a root scalar over several lines");
+    }
+    overLines = true;
+    int minColumn = columns[open - 1] + 1;
+    int breaks = 0;
+    int line = lineBreak + 1;
+    int first = skipSpaces(line);
+    while (first < length && text[first] == '\n') {
+      breaks++;
+      line = first + 1;
+      first = skipSpaces(line);
+    }
+    if (first >= length || first - line < minColumn) {
+      throw new NotBlockYaml("a quoted scalar that is unterminated or continues less indented");
+    }
+    if (breaks == 0 && !escaped) {
+      into.append(' ');
+    } else {
+      appendBreaks(into, breaks);
+    }
+    return first;
   }
 
   private StringBuilder append(StringBuilder builder, int from, int to) {

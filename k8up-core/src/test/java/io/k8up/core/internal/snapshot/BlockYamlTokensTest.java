@@ -129,6 +129,15 @@ class BlockYamlTokensTest {
   }
 
   @Test
+  void quotedScalarsOverSeveralLines() {
+    sameTokens("a: 'x\n  y'\n");
+    sameTokens("a: 'x  \n\n   y '' z'\nb: \"p \\\n   q\\\n\n  r  \n  s\"\n");
+    sameTokens("- 'a\n  b'\n- \"c\n  d\\t \n\n\n  e\"\n");
+    sameTokens("  status:\n    message: '0/3 nodes are available: 3 Insufficient cpu. preemption:\n"
+        + "      0/3 nodes are available.'\n");
+  }
+
+  @Test
   void literalBlockScalars() {
     sameTokens("a: |\n  line 1\n  line 2\nb: c\n");
     sameTokens("a: |-\n  x\n\n  y\n\n\nb: c\n");
@@ -169,7 +178,7 @@ class BlockYamlTokensTest {
         "a: b\n...\n", "a: \"b\n", "a: 'b\n", "a: b\n c: d\n", "a:\n  b: c\n d: e\n",
         "- a: b\n  c\n", "a: b\n  c: d\n", "a: b\n  # c\n", "a\nb\n", "a: b # comment\n", "# comment\na: b\n", "%YAML 1.2\n---\na: b\n",
         "? a\n: b\n", "a: >\n  folded\n", "a:\n  b\n", "a: \"x\ny\"\n",
-        "a: 'x\n  y'\n", "\uFEFFa: b\n", "a: b\r\n", "a: \"\\q\"\n", "a: \"\\x4\"\n", "a: |\n",
+        "'a\n b': c\n", "a:\n- 'x\n  y': z\n", "- 'x\n  y\n", "\uFEFFa: b\n", "a: b\r\n", "a: \"\\q\"\n", "a: \"\\x4\"\n", "a: |\n",
         "a: |\n  no line break at the end",        "a: |\n\n  x\n", "a: |0\n  x\n", "a: |x\n  x\n", "a: - b\n", "a: b\nc\n", "- a\nb: c\n",
         "a: b\n- c\n", "--- a\n", "a: \"b\"c\n", "a:\u0001\n", "a: [\n", "a: {}}\n", "{}\n",
         "a: \"\\U00110000\"\n", "a: \"\\ud800\"\n", "@a: b\n", "a: `b`\n", "a: \"\ud83d\"\n",

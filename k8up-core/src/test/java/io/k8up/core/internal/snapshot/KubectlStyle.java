@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Writes a tree of maps, lists and scalars as {@code kubectl get -o yaml} does: two-space
  * indentation, sequences not indented under their key, {@code - key: v} and {@code - - v} on one
- * line, plain scalars where they stay strings (folded over lines), double quotes elsewhere, and
- * {@code |} blocks for text over several lines.
+ * line, plain scalars where they stay strings, single or double quotes elsewhere, long text folded
+ * over lines, and {@code |} blocks for text over several lines.
  */
 final class KubectlStyle {
 
@@ -79,13 +79,20 @@ final class KubectlStyle {
     if (!key && text.contains("\n") && !text.startsWith(" ") && !text.startsWith("\n")) {
       return literal(text, indent);
     }
-    if (!isPlain(text)) {
-      return quoted(text);
+    String written = isPlain(text) ? text : quoted(text);
+    return key ? written : fold(written, indent);
+  }
+
+  // Long text is folded over lines at a single space; here at the first, so that short text is
+  // folded too.
+  private static String fold(String written, int indent) {
+    for (int i = 1; i + 1 < written.length(); i++) {
+      if (written.charAt(i) == ' ' && written.charAt(i - 1) != ' ' && written.charAt(i + 1) != ' '
+          && written.charAt(i - 1) != '\\') {
+        return written.substring(0, i) + "\n" + " ".repeat(indent) + written.substring(i + 1);
+      }
     }
-    // Long text is folded over lines; here at the first space, so that short text is folded too.
-    int space = text.indexOf(' ');
-    return key || space < 0
-        ? text : text.substring(0, space) + "\n" + " ".repeat(indent) + text.substring(space + 1);
+    return written;
   }
 
   private static String literal(String text, int indent) {
@@ -117,6 +124,9 @@ final class KubectlStyle {
   }
 
   private static String quoted(String text) {
+    if (text.chars().allMatch(c -> c >= ' ' && c != '\\' && c != '"')) {
+      return "'" + text.replace("'", "''") + "'";
+    }
     StringBuilder out = new StringBuilder("\"");
     for (char c : text.toCharArray()) {
       switch (c) {
