@@ -2,6 +2,7 @@ package io.k8up.core.internal.snapshot;
 
 import com.google.gson.JsonElement;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Optional;
  * {@link YamlTokens} yields for it, or throws {@link NotBlockYaml}, after which the caller reads
  * the whole text again with {@link YamlTokens}. It never reports a problem of its own: whatever is
  * malformed, beyond {@link ReadLimits#maxDepth()} or {@link ReadLimits#maxTokenChars()}, or outside
- * its subset is declined, so that snakeyaml-engine words the problem.
+ * its subset is declined, so that snakeyaml-engine words the problem. A declining instance is not
+ * used further.
  *
  * <p>The subset: one document, optionally after a {@code ---} line; block mappings and block
  * sequences, a sequence indented under its key or not, {@code - key: v} and {@code - - v} on one
@@ -753,11 +755,11 @@ final class BlockYamlTokens implements Tokens {
 
   private void grow() {
     int size = kinds.length * 2;
-    kinds = java.util.Arrays.copyOf(kinds, size);
-    starts = java.util.Arrays.copyOf(starts, size);
-    ends = java.util.Arrays.copyOf(ends, size);
-    decoded = java.util.Arrays.copyOf(decoded, size);
-    plains = java.util.Arrays.copyOf(plains, size);
+    kinds = Arrays.copyOf(kinds, size);
+    starts = Arrays.copyOf(starts, size);
+    ends = Arrays.copyOf(ends, size);
+    decoded = Arrays.copyOf(decoded, size);
+    plains = Arrays.copyOf(plains, size);
   }
 
   // "---" or "..." followed by a blank, at p.

@@ -83,6 +83,7 @@ class BlockYamlTokensTest {
   @Test
   void plainScalarsAndKeys() {
     sameTokens("key:value\n");
+    sameTokens("a  : b\nc d :\ne:f: g\n");
     sameTokens("key: value  \nother:   x  y  \n");
     sameTokens("a: yes\nb: 0755\nc: 1e3\nd: ~\ne: null\nf: -1\ng: .5\nh: 0x1F\ni: a#b\nj: a:b\n");
     sameTokens("url: http://example.com:8080/x?y=z\n");
