@@ -32,10 +32,10 @@ class BlockYamlTokensTest {
 
   // Pieces of keys and strings that YAML treats specially somewhere.
   private static final String[] ATOMS = {
-      "a", "b", "x y", ":", "#", "-", "\"", "'", "\\", " ", "  ", "é", "世", "😀", "yes", "no", "on",
-      "Off", "0755", "1e3", "-1", ".5", "0x1F", "~", "null", "true", "", "\n", "\t", "- ", ": ",
-      " #", "|", ">", "&", "*", "!", "%", "@", "`", "{", "}", "[", "]", ",", "?", "---", "...",
-      "\u0085", "\u2028", "\uFEFF", "\r", "\u00A0", "\u0001", "\u007F", "\u00E9t\u00E9"};
+      "a", "b", "x y", ":", "#", "-", "\"", "'", "\\", " ", "  ", "é", "世", "😀", "yes", "no",
+      "on", "Off", "0755", "1e3", "-1", ".5", "0x1F", "~", "null", "true", "", "\n", "\t", "- ",
+      ": ", " #", "|", ">", "&", "*", "!", "%", "@", "`", "{", "}", "[", "]", ",", "?", "---",
+      "...", "\u0085", "\u2028", "\uFEFF", "\r", "\u00A0", "\u0001", "\u007F", "\u00E9t\u00E9"};
 
   @Test
   void blockYamlDumpedBySnakeYamlYieldsTheSameTokensOrIsDeclined() {
@@ -122,7 +122,8 @@ class BlockYamlTokensTest {
   @Test
   void quotedScalars() {
     sameTokens("\"a\": b\n'c': d\n");
-    sameTokens("a: 'it''s'\nb: \"x\\\"y\\\\z\\n\\t\\x41\\u00e9\\U0001F600\\0\\a\\b\\v\\f\\r\\e\\ \\/\\N\\_\"\n");
+    sameTokens("a: 'it''s'\nb: \"x\\\"y\\\\z\\n\\t\\x41\\u00e9\\U0001F600\\0\\a\\b\\v\\f\\r\\e"
+        + "\\ \\/\\N\\_\"\n");
     sameTokens("a: \"\"\nb: ''\nc: \"true\"\nd: '0755'\n");
     sameTokens("- \"a: b\"\n- 'c # d'\n- \"\": x\n");
     sameTokens("a: \"é 世 😀\"\n😀: 😀x\n");
@@ -174,16 +175,20 @@ class BlockYamlTokensTest {
 
   @Test
   void malformedOrUnsupportedTextIsDeclined() {
-    for (String yaml : List.of("a: b: c\n", "[a]\n", "a: [a]\n", "a: {b: c}\n", "a: &x b\n",
-        "a: *x\n", "a: !tag b\n", "a: !!str b\n", "a:\tb\n", "\ta: b\n", "a: b\n---\nc: d\n",
-        "a: b\n...\n", "a: \"b\n", "a: 'b\n", "a: b\n c: d\n", "a:\n  b: c\n d: e\n",
-        "- a: b\n  c\n", "a: b\n  c: d\n", "a: b\n  # c\n", "a\nb\n", "a: b # comment\n", "# comment\na: b\n", "%YAML 1.2\n---\na: b\n",
-        "? a\n: b\n", "a: >\n  folded\n", "a:\n  b\n", "a: \"x\ny\"\n",
-        "'a\n b': c\n", "a:\n- 'x\n  y': z\n", "- 'x\n  y\n", "\uFEFFa: b\n", "a: b\r\n", "a: \"\\q\"\n", "a: \"\\x4\"\n", "a: |\n",
-        "a: |\n  no line break at the end",        "a: |\n\n  x\n", "a: |0\n  x\n", "a: |x\n  x\n", "a: - b\n", "a: b\nc\n", "- a\nb: c\n",
-        "a: b\n- c\n", "--- a\n", "a: \"b\"c\n", "a:\u0001\n", "a: [\n", "a: {}}\n", "{}\n",
-        "a: \"\\U00110000\"\n", "a: \"\\ud800\"\n", "@a: b\n", "a: `b`\n", "a: \"\ud83d\"\n",
-        "a: \ude00\n", "a: \ud83d\ud83d\ude00\n")) {
+    for (String yaml : List.of(
+        // malformed
+        "a: b: c\n", "a: - b\n", "a: b\n c: d\n", "a:\n  b: c\n d: e\n", "- a: b\n  c\n",
+        "a: b\n  c: d\n", "a: b\nc\n", "- a\nb: c\n", "a: b\n- c\n", "a: \"b\n", "a: 'b\n",
+        "- 'x\n  y\n", "a: \"x\ny\"\n", "'a\n b': c\n", "a:\n- 'x\n  y': z\n", "a: \"b\"c\n",
+        "a: \"\\q\"\n", "a: \"\\x4\"\n", "a: \"\\U00110000\"\n", "a: |0\n  x\n", "a: |x\n  x\n",
+        "a: [\n", "a: {}}\n", "a:\u0001\n", "a: \ude00\n", "a: \ud83d\ud83d\ude00\n",
+        // outside the subset
+        "[a]\n", "a: [a]\n", "a: {b: c}\n", "{}\n", "a: &x b\n", "a: *x\n", "a: !tag b\n",
+        "a: !!str b\n", "a:\tb\n", "\ta: b\n", "a: b # comment\n", "a: b\n  # c\n",
+        "# comment\na: b\n", "%YAML 1.2\n---\na: b\n", "? a\n: b\n", "a: >\n  folded\n",
+        "a:\n  b\n", "a\nb\n", "a: b\n---\nc: d\n", "a: b\n...\n", "--- a\n", "\uFEFFa: b\n",
+        "a: b\r\n", "a: |\n", "a: |\n\n  x\n", "a: |\n  no line break at the end", "@a: b\n",
+        "a: `b`\n", "a: \"\\ud800\"\n", "a: \"\ud83d\"\n")) {
       assertThat(sameTokensOrDeclined(yaml)).as("declines %s", yaml).isTrue();
     }
   }
@@ -240,7 +245,8 @@ class BlockYamlTokensTest {
   }
 
   private static List<String> readSlow(String yaml) {
-    LimitedReader input = new LimitedReader(new StringReader(yaml), LIMITS, YamlTokens.BUFFER_CHARS);
+    LimitedReader input =
+        new LimitedReader(new StringReader(yaml), LIMITS, YamlTokens.BUFFER_CHARS);
     try {
       return readAll(new YamlTokens(input, input, LIMITS));
     } catch (IOException e) {
