@@ -7,13 +7,25 @@ import static org.mockito.Mockito.when;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.ListQuery;
+import io.k8up.core.model.K8upAnnotations;
 import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.spi.InstalledStrategies;
+import io.k8up.core.spi.ResourceType;
+import io.k8up.core.spi.RunId;
+import io.k8up.core.spi.RunObjects;
+import io.k8up.fabric8.Fabric8Gateway;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(60)
 class BackupScheduleReconcilerTest {
+
+  /** The finalizer the SDK puts on a schedule, as the reconciler is a {@code Cleaner}. */
+  private static final String FINALIZER = "backupschedules.backup.k8up.io/finalizer";
 
   @RegisterExtension final MockApiServer api = new MockApiServer();
 
@@ -78,10 +93,13 @@ class BackupScheduleReconcilerTest {
   }
 
   @Test
-  void aDeletedScheduleSweepsWhatItsRunLeftBehind() throws Exception {
+  void aDeletedScheduleLeavesNothingBehind() throws Exception {
     KubernetesClient client = api.client();
     Cluster.claimInUse(client, "shop");
     BackupSchedule schedule = Cluster.schedule(client, "nightly", "shop");
+    schedule.getMetadata().setFinalizers(List.of(FINALIZER));
+    schedule = client.resource(schedule).update();
+    Set<String> before = objectsIn(client, "shop");
     BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder()
         .executorOptions(ExecutorOptions.builder().from(fast).keepFailedUnits(true).build()).build();
 
@@ -96,13 +114,51 @@ class BackupScheduleReconcilerTest {
         .singleElement().extracting(Condition::getStatus).isEqualTo("False");
     assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems())
         .as("the failed Job is kept for inspection").isNotEmpty();
+    // And the Job of the next run, begun by an operator that died before it could clean up.
+    createJobOf(client, "shop", DueRun.of(stored).runId());
+    assertThat(objectsIn(client, "shop")).hasSize(before.size() + 2);
 
-    DeleteControl deleted = reconciler.cleanup(stored, contextOf(client));
-
+    client.resource(stored).delete();
+    BackupSchedule deleting = client.resources(BackupSchedule.class).inNamespace("ops").withName("nightly").get();
+    assertThat(deleting.getMetadata().getDeletionTimestamp()).as("held by the finalizer").isNotNull();
+    DeleteControl deleted = reconciler.cleanup(deleting, contextOf(client));
     assertThat(deleted.isRemoveFinalizer()).isTrue();
-    assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems()).as("swept").isEmpty();
+    // What the SDK does when cleanup allows it: the finalizer goes, and with it the schedule.
+    deleting.getMetadata().setFinalizers(List.of());
+    client.resource(deleting).update();
+
+    assertThat(client.resources(BackupSchedule.class).inNamespace("ops").withName("nightly").get()).isNull();
+    assertThat(objectsIn(client, "shop")).as("swept: the last run's Job and the pending run's").isEqualTo(before);
     assertThat(client.pods().inNamespace("shop").list().getItems()).extracting(pod -> pod.getMetadata().getName())
         .containsExactly("app-0");
+  }
+
+  /** Every object of the kinds a run or a strategy could create in {@code namespace}, as kind/name. */
+  private static Set<String> objectsIn(KubernetesClient client, String namespace) throws Exception {
+    Set<ResourceType> kinds = new LinkedHashSet<>(List.of(ResourceType.JOB, ResourceType.POD,
+        ResourceType.PERSISTENT_VOLUME_CLAIM));
+    InstalledStrategies.load().all().forEach(strategy -> kinds.addAll(strategy.createdKinds()));
+    KubeGateway gateway = Fabric8Gateway.of(client);
+    Set<String> objects = new TreeSet<>();
+    for (ResourceType kind : kinds) {
+      gateway.list(kind, ListQuery.in(namespace)).forEach(object -> objects.add(kind.plural() + "/"
+          + object.getAsJsonObject("metadata").get("name").getAsString()));
+    }
+    client.configMaps().inNamespace(namespace).list().getItems()
+        .forEach(map -> objects.add("configmaps/" + map.getMetadata().getName()));
+    client.secrets().inNamespace(namespace).list().getItems()
+        .forEach(secret -> objects.add("secrets/" + secret.getMetadata().getName()));
+    return objects;
+  }
+
+  /** A Job labelled as run {@code runId}'s, as the library labels what it creates. */
+  private static void createJobOf(KubernetesClient client, String namespace, RunId runId) {
+    client.batch().v1().jobs().inNamespace(namespace).resource(new JobBuilder().withNewMetadata()
+        .withName(RunObjects.PREFIX + runId.value() + "-orphan").withNamespace(namespace)
+        .addToLabels(K8upAnnotations.MANAGED_BY_LABEL, K8upAnnotations.MANAGED_BY_VALUE)
+        .addToLabels(K8upAnnotations.RUN_ID_LABEL, runId.value()).endMetadata()
+        .withNewSpec().withNewTemplate().withNewSpec().withRestartPolicy("Never").addNewContainer().withName("c")
+        .withImage("restic").endContainer().endSpec().endTemplate().endSpec().build()).create();
   }
 
   @Test
