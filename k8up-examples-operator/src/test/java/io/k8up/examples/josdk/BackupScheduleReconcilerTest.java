@@ -24,6 +24,7 @@ import io.k8up.fabric8.Fabric8Gateway;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -194,6 +195,122 @@ class BackupScheduleReconcilerTest {
       thread.shutdownNow();
       assertThat(thread.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
+  }
+
+  @Test
+  void aScheduleByLabelBacksUpEverySelectedNamespaceAndItsDeletionSweepsThemAll() throws Exception {
+    KubernetesClient client = api.client();
+    Map<String, String> hourly = Map.of("backup", "hourly");
+    Cluster.namespace(client, "shop", hourly);
+    Cluster.namespace(client, "stock", hourly);
+    Cluster.namespace(client, "dev", Map.of("backup", "never"));
+    for (String namespace : List.of("shop", "stock", "dev")) {
+      Cluster.claimInUse(client, namespace);
+    }
+    BackupSchedule schedule = Cluster.scheduleSelecting(client, "hourly", hourly);
+    BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder()
+        .executorOptions(ExecutorOptions.builder().from(fast).keepFailedUnits(true).build()).build();
+
+    UpdateControl<BackupSchedule> control;
+    Set<String> devJobs;
+    try (JobController shop = new JobController(client, "shop", "Complete");
+        JobController stock = new JobController(client, "stock", "Failed");
+        JobController dev = new JobController(client, "dev", "Complete")) {
+      control = reconciler.reconcile(schedule, contextOf(client));
+      devJobs = dev.seen();
+    }
+
+    BackupSchedule stored = applyStatus(client, control);
+    BackupScheduleStatus status = stored.getStatus();
+    assertThat(devJobs).as("dev is not selected").isEmpty();
+    assertThat(status.getLastNamespaces()).containsExactly("shop", "stock");
+    assertThat(status.getOutcomes()).extracting(ClaimOutcome::getName, ClaimOutcome::getStatus)
+        .containsExactlyInAnyOrder(tuple("shop/data", "SUCCEEDED"), tuple("stock/data", "FAILED"));
+    assertThat(status.getSummary().getSucceeded()).isEqualTo(1);
+    assertThat(status.getSummary().getFailed()).isEqualTo(1);
+    assertThat(client.batch().v1().jobs().inNamespace("stock").list().getItems()).as("kept for inspection")
+        .isNotEmpty();
+
+    // stock is no longer selected, but the last run backed it up: the deletion still sweeps it.
+    client.namespaces().withName("stock").edit(namespace -> {
+      namespace.getMetadata().setLabels(Map.of());
+      return namespace;
+    });
+    assertThat(reconciler.cleanup(stored, contextOf(client)).isRemoveFinalizer()).isTrue();
+    assertThat(client.batch().v1().jobs().inAnyNamespace().list().getItems()).isEmpty();
+  }
+
+  @Test
+  void aScheduleByLabelWaitsForAllItsNamespacesAndHoldsNoneWhileItWaits() throws Exception {
+    KubernetesClient client = api.client();
+    Map<String, String> hourly = Map.of("backup", "hourly");
+    Cluster.namespace(client, "shop", hourly);
+    Cluster.namespace(client, "stock", hourly);
+    Cluster.claimInUse(client, "shop");
+    Cluster.claimInUse(client, "stock");
+    BackupSchedule byName = Cluster.schedule(client, "stock-nightly", "stock");
+    BackupSchedule byLabel = Cluster.scheduleSelecting(client, "hourly", hourly);
+    NamespaceLocks locks = new NamespaceLocks();
+    BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder().locks(locks).executorOptions(fast)
+        .retryDelay(Duration.ofSeconds(7)).build();
+
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      // No Job controller yet: the run of stock waits for its Job while the other schedule comes due.
+      Future<UpdateControl<BackupSchedule>> running = thread.submit(() -> reconciler.reconcile(byName, contextOf(client)));
+      awaitJobIn(client, "stock");
+
+      UpdateControl<BackupSchedule> busy = reconciler.reconcile(byLabel, contextOf(client));
+
+      assertThat(busy.isNoUpdate()).isTrue();
+      assertThat(busy.getScheduleDelay()).contains(Duration.ofSeconds(7).toMillis());
+      assertThat(locks.holder("shop")).as("all or none: shop is not held while stock is busy").isEmpty();
+      assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems()).isEmpty();
+      try (JobController stock = new JobController(client, "stock", "Complete")) {
+        assertThat(running.get(30, TimeUnit.SECONDS).isPatchStatus()).isTrue();
+      }
+      try (JobController shop = new JobController(client, "shop", "Complete");
+          JobController stock = new JobController(client, "stock", "Complete")) {
+        assertThat(reconciler.reconcile(byLabel, contextOf(client)).isPatchStatus()).as("runs once free").isTrue();
+      }
+    } finally {
+      thread.shutdownNow();
+      assertThat(thread.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void aSelectorThatSelectsNoNamespaceSaysWhatToDoAndLooksAgain() {
+    KubernetesClient client = api.client();
+    Cluster.namespace(client, "shop", Map.of());
+    BackupSchedule schedule = Cluster.scheduleSelecting(client, "hourly", Map.of("backup", "hourly"));
+
+    UpdateControl<BackupSchedule> control = BackupScheduleReconciler.builder().retryDelay(Duration.ofSeconds(7))
+        .build().reconcile(schedule, contextOf(client));
+
+    assertThat(control.getScheduleDelay()).contains(Duration.ofSeconds(7).toMillis());
+    assertThat(control.getResource().orElseThrow().getStatus().getConditions()).singleElement().satisfies(ready -> {
+      assertThat(ready.getType()).isEqualTo("Ready");
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("NoNamespaceSelected");
+      assertThat(ready.getMessage()).contains("label the namespaces to back up");
+    });
+  }
+
+  @Test
+  void aScheduleWithBothANamespaceAndASelectorIsInvalid() {
+    KubernetesClient client = api.client();
+    BackupSchedule schedule = Cluster.scheduleSelecting(client, "hourly", Map.of("backup", "hourly"));
+    schedule.getSpec().setNamespace("shop");
+
+    UpdateControl<BackupSchedule> control = BackupScheduleReconciler.builder().build()
+        .reconcile(schedule, contextOf(client));
+
+    assertThat(control.getScheduleDelay()).as("retrying cannot help").isEmpty();
+    assertThat(control.getResource().orElseThrow().getStatus().getConditions()).singleElement().satisfies(ready -> {
+      assertThat(ready.getReason()).isEqualTo("InvalidSpec");
+      assertThat(ready.getMessage()).isEqualTo("set exactly one of spec.namespace and spec.namespaceSelector");
+    });
   }
 
   @Test
