@@ -22,6 +22,7 @@ import io.k8up.core.spi.RunId;
 import io.k8up.core.spi.RunObjects;
 import io.k8up.fabric8.Fabric8Gateway;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,9 @@ class BackupScheduleReconcilerTest {
         .containsExactlyInAnyOrder(tuple("Ready", "True"), tuple("Succeeded", "True"));
     assertThat(status.getConditions()).allSatisfy(condition -> {
       assertThat(condition.getObservedGeneration()).isEqualTo(stored.getMetadata().getGeneration());
-      assertThat(condition.getLastTransitionTime()).isNotNull();
+      assertThat(Instant.parse(condition.getLastTransitionTime()).getNano()).as("whole seconds").isZero();
+      assertThat(condition.getReason()).matches("[A-Z][A-Za-z0-9]*");
+      assertThat(condition.getMessage()).isNotBlank();
     });
     assertThat(client.v1().events().inNamespace("ops").list().getItems()).extracting(Event::getReason)
         .containsExactly("BackupSucceeded");
