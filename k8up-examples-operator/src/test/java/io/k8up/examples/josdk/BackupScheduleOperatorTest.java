@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
 import io.k8up.core.run.ExecutorOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,12 +24,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the SDK's informers watch the schedules, it puts its finalizer on them, patches the status the
  * reconciler returns, and on deletion calls the cleanup and removes the finalizer. The SDK patches
  * with JSON patches here rather than its default server-side apply, which the mock's CRUD mode
- * does not carry out.
+ * does not carry out. The operator's requests, the SDK's included, are checked against {@code
+ * deploy/rbac.yaml} as {@link RbacTest} checks the reconciler's.
  */
 @Timeout(90)
 class BackupScheduleOperatorTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final String OPERATOR = "k8up-rwo-operator";
 
   @RegisterExtension final MockApiServer api = new MockApiServer();
 
@@ -32,8 +39,25 @@ class BackupScheduleOperatorTest {
   void theSdkRunsADueScheduleWritesItsStatusAndOnDeletionLeavesNothingBehind() throws Exception {
     KubernetesClient client = api.client();
     Cluster.claimInUse(client, "shop");
+    try (KubernetesClient operatorClient = api.clientAs(OPERATOR)) {
+      runAndDelete(client, operatorClient);
+    }
+
+    // Every request the SDK and the reconciler made, the SDK's own on the schedules included.
+    List<RecordedRequest> requests = api.takeRecorded(OPERATOR);
+    assertThat(requests).extracting(RecordedRequest::getPath).anyMatch(path -> path.contains("watch=true"));
+    Set<String> needed = requests.stream().filter(request -> !RbacTest.isDiscovery(request))
+        .map(RbacTest::permission).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> granted = RbacTest.grantsByRole(client).values().stream().flatMap(Set::stream)
+        .collect(Collectors.toSet());
+    assertThat(needed).as("add these to %s", RbacTest.RBAC).isSubsetOf(granted).contains(
+        "backup.k8up.io/backupschedules:list", "backup.k8up.io/backupschedules:watch",
+        "backup.k8up.io/backupschedules/status:patch", "batch/jobs:create");
+  }
+
+  private void runAndDelete(KubernetesClient client, KubernetesClient operatorClient) throws Exception {
     // JSON patches instead of server-side apply, which the mock server's CRUD mode does not apply.
-    Operator operator = new Operator(config -> config.withKubernetesClient(client).withCloseClientOnStop(false)
+    Operator operator = new Operator(config -> config.withKubernetesClient(operatorClient).withCloseClientOnStop(false)
         .withUseSSAToPatchPrimaryResource(false)
         .withCacheSyncTimeout(PATIENCE).withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
     operator.register(BackupScheduleReconciler.builder()

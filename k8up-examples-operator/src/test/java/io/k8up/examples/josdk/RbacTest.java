@@ -65,7 +65,7 @@ class RbacTest {
       requests = api.takeRecorded(OPERATOR);
     }
 
-    Map<String, Set<String>> granted = grantsByRole();
+    Map<String, Set<String>> granted = grantsByRole(api.client());
     // Discovery (GET /version, /api/v1, /apis/GROUP/VERSION) is open to every authenticated user
     // (the system:discovery ClusterRole): no role here grants it.
     assertThat(requests).extracting(RecordedRequest::getPath).contains("/version", "/api/v1");
@@ -85,10 +85,10 @@ class RbacTest {
   }
 
   /** ClusterRole name to the {@code group/resource:verb} permissions it grants (core group: no prefix). */
-  private Map<String, Set<String>> grantsByRole() throws IOException {
+  static Map<String, Set<String>> grantsByRole(KubernetesClient client) throws IOException {
     Map<String, Set<String>> grants = new TreeMap<>();
     try (InputStream in = Files.newInputStream(RBAC)) {
-      for (HasMetadata object : api.client().load(in).items()) {
+      for (HasMetadata object : client.load(in).items()) {
         if (object instanceof ClusterRole role) {
           Set<String> permissions = new TreeSet<>();
           role.getRules().forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources()
@@ -101,7 +101,7 @@ class RbacTest {
     return grants;
   }
 
-  private static boolean isDiscovery(RecordedRequest request) {
+  static boolean isDiscovery(RecordedRequest request) {
     return request.getMethod().equals("GET") && request.getPath().matches("/version|/api/v1|/apis/[^/?]+/[^/?]+");
   }
 
