@@ -87,6 +87,13 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
       return UpdateControl.<BackupSchedule>noUpdate().rescheduleAfter(retryDelay);
     }
     try (NamespaceLocks.Held held = lock.get()) {
+      Optional<String> foreign = ForeignRuns.running(context.getClient(), namespaces, run.runId());
+      if (foreign.isPresent()) {
+        // No Event: this is looked at every retry delay while the other backup lasts; the condition says it.
+        return notStarted(schedule, context, "NamespaceBusy", "another backup is running: Job " + foreign.get()
+            + "; starting when it ends, looking again in " + retryDelay + ". If no process runs it any more,"
+            + " delete it or sweep its run", Optional.of(retryDelay), false);
+      }
       K8upRwo library = backups.of(schedule.getSpec(), namespaces, run.runId(), context.getClient());
       Instant start = clock.instant();
       BackupReport report = library.run();
@@ -97,7 +104,7 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
           "run " + run.runId().value() + ": " + ScheduleStatuses.summaryOf(status.getSummary()), clock.instant());
       schedule.setStatus(status);
       return UpdateControl.patchStatus(schedule).rescheduleAfter(Interval.parse(schedule.getSpec().getInterval()));
-    } catch (SnapshotException e) {
+    } catch (SnapshotException | KubernetesClientException e) {
       return notStarted(schedule, context, "ClusterReadFailed",
           "cannot read namespaces " + String.join(", ", namespaces) + ", retrying in " + retryDelay + ": "
               + e.getMessage(), Optional.of(retryDelay));
@@ -118,7 +125,14 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
 
   private UpdateControl<BackupSchedule> notStarted(BackupSchedule schedule, Context<BackupSchedule> context,
       String reason, String message, Optional<Duration> retry) {
-    ScheduleEvents.record(context.getClient(), schedule, ScheduleEvents.WARNING, reason, message, clock.instant());
+    return notStarted(schedule, context, reason, message, retry, true);
+  }
+
+  private UpdateControl<BackupSchedule> notStarted(BackupSchedule schedule, Context<BackupSchedule> context,
+      String reason, String message, Optional<Duration> retry, boolean event) {
+    if (event) {
+      ScheduleEvents.record(context.getClient(), schedule, ScheduleEvents.WARNING, reason, message, clock.instant());
+    }
     schedule.setStatus(ScheduleStatuses.notStarted(schedule, reason, message, clock.instant()));
     UpdateControl<BackupSchedule> control = UpdateControl.patchStatus(schedule);
     return retry.map(control::rescheduleAfter).orElse(control);

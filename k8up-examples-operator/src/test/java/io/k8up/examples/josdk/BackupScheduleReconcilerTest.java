@@ -317,6 +317,40 @@ class BackupScheduleReconcilerTest {
   }
 
   @Test
+  void aBackupOfAnotherRunStillGoingOnInTheNamespaceHoldsTheScheduleBack() throws Exception {
+    KubernetesClient client = api.client();
+    Cluster.claimInUse(client, "shop");
+    BackupSchedule schedule = Cluster.schedule(client, "nightly", "shop");
+    // An unfinished Job of another run: an operator that died mid-run, or the command line.
+    createJobOf(client, "shop", RunId.of("elsewhere"));
+    BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder().executorOptions(fast)
+        .retryDelay(Duration.ofSeconds(7)).build();
+
+    UpdateControl<BackupSchedule> busy = reconciler.reconcile(schedule, contextOf(client));
+
+    assertThat(busy.getScheduleDelay()).contains(Duration.ofSeconds(7).toMillis());
+    assertThat(busy.getResource().orElseThrow().getStatus().getConditions()).singleElement().satisfies(ready -> {
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getReason()).isEqualTo("NamespaceBusy");
+      assertThat(ready.getMessage()).contains("Job shop/k8up-rwo-elsewhere-orphan of run elsewhere");
+    });
+    assertThat(client.batch().v1().jobs().inNamespace("shop").list().getItems()).as("only the other run's")
+        .hasSize(1);
+    assertThat(client.v1().events().inNamespace("ops").list().getItems()).as("looked at every retry: no Event")
+        .isEmpty();
+
+    // The Job controller ends the other run's Job too: then the schedule runs.
+    try (JobController jobController = new JobController(client, "shop", "Complete")) {
+      BackupSchedule stored = applyStatus(client, busy);
+      awaitAllJobsFinished(client, "shop");
+      UpdateControl<BackupSchedule> ran = reconciler.reconcile(stored, contextOf(client));
+      assertThat(ran.isPatchStatus()).isTrue();
+      assertThat(ran.getResource().orElseThrow().getStatus().getOutcomes()).singleElement()
+          .extracting(ClaimOutcome::getStatus).isEqualTo("SUCCEEDED");
+    }
+  }
+
+  @Test
   void anInvalidScheduleSaysWhatToFixAndRunsNothing() {
     KubernetesClient client = api.client();
     BackupSchedule schedule = Cluster.schedule(client, "nightly", "shop");
@@ -347,6 +381,15 @@ class BackupScheduleReconcilerTest {
     BackupSchedule schedule = control.getResource().orElseThrow();
     client.resource(schedule).updateStatus();
     return client.resources(BackupSchedule.class).inNamespace("ops").withName(schedule.getMetadata().getName()).get();
+  }
+
+  private static void awaitAllJobsFinished(KubernetesClient client, String namespace) throws InterruptedException {
+    CountDownLatch finished = new CountDownLatch(1);
+    while (client.batch().v1().jobs().inNamespace(namespace).list().getItems().stream()
+        .anyMatch(job -> job.getStatus() == null || job.getStatus().getConditions() == null
+            || job.getStatus().getConditions().isEmpty())) {
+      finished.await(20, TimeUnit.MILLISECONDS);
+    }
   }
 
   private static void awaitJobIn(KubernetesClient client, String namespace) throws InterruptedException {
