@@ -72,6 +72,9 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
     ImmutableSortedSet<String> namespaces;
     try {
       namespaces = ScheduleTargets.of(schedule.getSpec(), context.getClient());
+    } catch (IllegalArgumentException e) {
+      return notStarted(schedule, context, "InvalidSpec", "spec.namespaceSelector cannot be used: " + e.getMessage(),
+          Optional.empty());
     } catch (KubernetesClientException e) {
       return notStarted(schedule, context, "ClusterReadFailed", "cannot list the namespaces spec.namespaceSelector"
           + " selects (grant list on namespaces), retrying in " + retryDelay + ": " + e.getMessage(),

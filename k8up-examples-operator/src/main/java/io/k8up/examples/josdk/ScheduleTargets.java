@@ -31,7 +31,8 @@ final class ScheduleTargets {
   /**
    * The namespaces {@code spec} backs up now, sorted.
    *
-   * @throws IllegalArgumentException as {@link #check} does
+   * @throws IllegalArgumentException as {@link #check} does, or if the selector has an operator
+   *     that is not In, NotIn, Exists or DoesNotExist
    * @throws KubernetesClientException if the Namespaces cannot be listed
    */
   static ImmutableSortedSet<String> of(BackupScheduleSpec spec, KubernetesClient client) {

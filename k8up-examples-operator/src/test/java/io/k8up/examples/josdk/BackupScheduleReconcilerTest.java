@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -297,6 +298,23 @@ class BackupScheduleReconcilerTest {
       assertThat(ready.getStatus()).isEqualTo("False");
       assertThat(ready.getReason()).isEqualTo("NoNamespaceSelected");
       assertThat(ready.getMessage()).contains("label the namespaces to back up");
+    });
+  }
+
+  @Test
+  void aSelectorWithAnUnknownOperatorIsInvalid() {
+    KubernetesClient client = api.client();
+    BackupSchedule schedule = Cluster.scheduleSelecting(client, "hourly", Map.of());
+    schedule.getSpec().getNamespaceSelector().setMatchExpressions(List.of(new LabelSelectorRequirementBuilder()
+        .withKey("backup").withOperator("Sometimes").withValues("hourly").build()));
+
+    UpdateControl<BackupSchedule> control = BackupScheduleReconciler.builder().build()
+        .reconcile(schedule, contextOf(client));
+
+    assertThat(control.getScheduleDelay()).as("retrying cannot help").isEmpty();
+    assertThat(control.getResource().orElseThrow().getStatus().getConditions()).singleElement().satisfies(ready -> {
+      assertThat(ready.getReason()).isEqualTo("InvalidSpec");
+      assertThat(ready.getMessage()).startsWith("spec.namespaceSelector cannot be used: ");
     });
   }
 
