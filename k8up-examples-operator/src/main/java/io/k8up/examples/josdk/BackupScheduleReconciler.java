@@ -3,6 +3,8 @@ package io.k8up.examples.josdk;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableSortedSet;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -24,6 +26,8 @@ import java.util.function.Consumer;
  * run's summary, outcomes and conditions into the status, records an Event, and reschedules itself
  * for the next due time ({@link DueRun}). It keeps no state outside the resource, except the
  * in-process {@link NamespaceLocks} that keep two schedules from backing up one namespace at once.
+ * A schedule backs up one namespace, or those its label selector selects when the run starts
+ * ({@link ScheduleTargets}); it locks them all before it starts.
  *
  * <p>A run blocks the reconciling thread until it ends; the Java Operator SDK never reconciles one
  * resource twice at once, and its thread pool bounds how many schedules run together.
@@ -54,10 +58,9 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
   @Override
   public UpdateControl<BackupSchedule> reconcile(BackupSchedule schedule, Context<BackupSchedule> context) {
     DueRun run;
-    K8upRwo library;
     try {
       run = DueRun.of(schedule);
-      library = backups.of(schedule.getSpec(), run.runId(), context.getClient());
+      backups.check(schedule.getSpec());
     } catch (IllegalArgumentException | IllegalStateException e) {
       // Retrying cannot help: the next reconcile comes with the fixed spec.
       return notStarted(schedule, context, "InvalidSpec", e.getMessage(), Optional.empty());
@@ -66,24 +69,48 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
     if (!wait.isZero()) {
       return UpdateControl.<BackupSchedule>noUpdate().rescheduleAfter(wait);
     }
-    String namespace = schedule.getSpec().getNamespace();
-    Optional<NamespaceLocks.Held> lock = locks.tryLock(namespace, key(schedule));
+    ImmutableSortedSet<String> namespaces;
+    try {
+      namespaces = ScheduleTargets.of(schedule.getSpec(), context.getClient());
+    } catch (IllegalArgumentException e) {
+      return notStarted(schedule, context, "InvalidSpec", "spec.namespaceSelector cannot be used: " + e.getMessage(),
+          Optional.empty());
+    } catch (KubernetesClientException e) {
+      return notStarted(schedule, context, "ClusterReadFailed", "cannot list the namespaces spec.namespaceSelector"
+          + " selects (grant list on namespaces), retrying in " + retryDelay + ": " + e.getMessage(),
+          Optional.of(retryDelay));
+    }
+    if (namespaces.isEmpty()) {
+      return notStarted(schedule, context, "NoNamespaceSelected", "no namespace has the labels spec.namespaceSelector"
+          + " asks for: label the namespaces to back up or change the selector; looking again in " + retryDelay,
+          Optional.of(retryDelay));
+    }
+    Optional<NamespaceLocks.Held> lock = locks.tryLock(namespaces, key(schedule));
     if (lock.isEmpty()) {
       return UpdateControl.<BackupSchedule>noUpdate().rescheduleAfter(retryDelay);
     }
     try (NamespaceLocks.Held held = lock.get()) {
+      Optional<String> foreign = ForeignRuns.running(context.getClient(), namespaces, run.runId());
+      if (foreign.isPresent()) {
+        // No Event: this is looked at every retry delay while the other backup lasts; the condition says it.
+        return notStarted(schedule, context, "NamespaceBusy", "another backup is running: Job " + foreign.get()
+            + "; starting when it ends, looking again in " + retryDelay + ". If no process runs it any more,"
+            + " delete it or sweep its run", Optional.of(retryDelay), false);
+      }
+      K8upRwo library = backups.of(schedule.getSpec(), namespaces, run.runId(), context.getClient());
       Instant start = clock.instant();
       BackupReport report = library.run();
-      BackupScheduleStatus status = ScheduleStatuses.afterRun(schedule, run, report, start, clock.instant());
+      BackupScheduleStatus status = ScheduleStatuses.afterRun(schedule, run, namespaces, report, start,
+          clock.instant());
       ScheduleEvents.record(context.getClient(), schedule, report.hasFailures() ? ScheduleEvents.WARNING
           : ScheduleEvents.NORMAL, report.hasFailures() ? "BackupFailed" : "BackupSucceeded",
           "run " + run.runId().value() + ": " + ScheduleStatuses.summaryOf(status.getSummary()), clock.instant());
       schedule.setStatus(status);
       return UpdateControl.patchStatus(schedule).rescheduleAfter(Interval.parse(schedule.getSpec().getInterval()));
-    } catch (SnapshotException e) {
+    } catch (SnapshotException | KubernetesClientException e) {
       return notStarted(schedule, context, "ClusterReadFailed",
-          "cannot read namespace " + namespace + ", retrying in " + retryDelay + ": " + e.getMessage(),
-          Optional.of(retryDelay));
+          "cannot read namespaces " + String.join(", ", namespaces) + ", retrying in " + retryDelay + ": "
+              + e.getMessage(), Optional.of(retryDelay));
     }
   }
 
@@ -95,13 +122,20 @@ public final class BackupScheduleReconciler implements Reconciler<BackupSchedule
     }
     ScheduleEvents.record(context.getClient(), schedule, ScheduleEvents.WARNING, "CleanupFailed",
         "cannot delete " + String.join(", ", sweep.failures()) + "; retrying in " + retryDelay
-            + " (grant delete on these kinds in " + schedule.getSpec().getNamespace() + ")", clock.instant());
+            + " (grant list and delete on these kinds in their namespaces)", clock.instant());
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(retryDelay);
   }
 
   private UpdateControl<BackupSchedule> notStarted(BackupSchedule schedule, Context<BackupSchedule> context,
       String reason, String message, Optional<Duration> retry) {
-    ScheduleEvents.record(context.getClient(), schedule, ScheduleEvents.WARNING, reason, message, clock.instant());
+    return notStarted(schedule, context, reason, message, retry, true);
+  }
+
+  private UpdateControl<BackupSchedule> notStarted(BackupSchedule schedule, Context<BackupSchedule> context,
+      String reason, String message, Optional<Duration> retry, boolean event) {
+    if (event) {
+      ScheduleEvents.record(context.getClient(), schedule, ScheduleEvents.WARNING, reason, message, clock.instant());
+    }
     schedule.setStatus(ScheduleStatuses.notStarted(schedule, reason, message, clock.instant()));
     UpdateControl<BackupSchedule> control = UpdateControl.patchStatus(schedule);
     return retry.map(control::rescheduleAfter).orElse(control);

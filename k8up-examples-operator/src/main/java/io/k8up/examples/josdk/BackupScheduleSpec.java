@@ -4,15 +4,24 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a {@link BackupSchedule} backs up, how often, and with which limits. */
+/**
+ * What a {@link BackupSchedule} backs up (one namespace, or the namespaces a label selector
+ * selects), how often, and with which limits.
+ */
+@ValidationRule(value = "has(self.__namespace__) != has(self.namespaceSelector)",
+    message = "set exactly one of namespace and namespaceSelector")
 public class BackupScheduleSpec {
 
-  @Required
-  @JsonPropertyDescription("The namespace whose PersistentVolumeClaims are backed up.")
+  @JsonPropertyDescription("The namespace whose PersistentVolumeClaims are backed up; or set namespaceSelector.")
   private String namespace;
+
+  @JsonPropertyDescription("Back up the namespaces whose labels match, as selected at each run; or set namespace.")
+  private LabelSelector namespaceSelector;
 
   @Required
   @Pattern(Interval.PATTERN)
@@ -33,7 +42,7 @@ public class BackupScheduleSpec {
   @JsonPropertyDescription("Back up only claims annotated k8up.io/backup=true; default false.")
   private boolean requireOptIn;
 
-  /** The namespace whose claims are backed up. */
+  /** The namespace whose claims are backed up, or null when {@link #getNamespaceSelector()} is set. */
   public String getNamespace() {
     return namespace;
   }
@@ -41,6 +50,16 @@ public class BackupScheduleSpec {
   /** Sets the namespace whose claims are backed up. */
   public void setNamespace(String namespace) {
     this.namespace = namespace;
+  }
+
+  /** The label selector of the namespaces whose claims are backed up, or null when {@link #getNamespace()} is set. */
+  public LabelSelector getNamespaceSelector() {
+    return namespaceSelector;
+  }
+
+  /** Sets the label selector of the namespaces whose claims are backed up. */
+  public void setNamespaceSelector(LabelSelector namespaceSelector) {
+    this.namespaceSelector = namespaceSelector;
   }
 
   /** The time between the starts of two backups, as {@link Interval#parse} reads it. */

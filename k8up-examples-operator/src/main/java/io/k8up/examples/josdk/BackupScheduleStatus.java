@@ -12,6 +12,7 @@ import java.util.List;
 public class BackupScheduleStatus {
 
   private String lastRunId;
+  private List<String> lastNamespaces = new ArrayList<>();
   private String lastStartTime;
   private String lastEndTime;
   private RunSummary summary;
@@ -26,6 +27,19 @@ public class BackupScheduleStatus {
   /** Sets the last run's id. */
   public void setLastRunId(String lastRunId) {
     this.lastRunId = lastRunId;
+  }
+
+  /**
+   * The namespaces the last run backed up: with a namespace selector, which namespaces it selected,
+   * so that deleting the schedule sweeps them even if their labels changed since.
+   */
+  public List<String> getLastNamespaces() {
+    return lastNamespaces;
+  }
+
+  /** Sets the namespaces the last run backed up. */
+  public void setLastNamespaces(List<String> lastNamespaces) {
+    this.lastNamespaces = lastNamespaces == null ? new ArrayList<>() : lastNamespaces;
   }
 
   /** When the last run was due and started (RFC 3339). */

@@ -3,6 +3,7 @@ package io.k8up.examples.josdk;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,8 @@ final class Conditions {
 
   /**
    * {@code conditions} with the condition of {@code type} set; its {@code lastTransitionTime}
-   * stays as it was unless its status changes, as {@code kubectl wait} and dashboards expect.
+   * stays as it was unless its status changes, as {@code kubectl wait} and dashboards expect, and is
+   * written in whole seconds, as the API server writes a {@code metav1.Time}.
    */
   static List<Condition> with(List<Condition> conditions, String type, boolean status, String reason,
       String message, long generation, Instant now) {
@@ -27,7 +29,7 @@ final class Conditions {
         .map(Condition::getLastTransitionTime)
         .filter(Objects::nonNull)
         .findFirst()
-        .orElse(now.toString());
+        .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
     List<Condition> result = new ArrayList<>();
     conditions.stream().filter(condition -> !type.equals(condition.getType())).forEach(result::add);
     result.add(new ConditionBuilder().withType(type).withStatus(statusText).withReason(reason)

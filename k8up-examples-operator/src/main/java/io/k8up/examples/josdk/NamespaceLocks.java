@@ -1,5 +1,10 @@
 package io.k8up.examples.josdk;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,13 +19,21 @@ public final class NamespaceLocks {
   private final ConcurrentMap<String, String> holders = new ConcurrentHashMap<>();
 
   /**
-   * Takes the lock of {@code namespace} for {@code holder}, unless another holder has it.
+   * Takes the locks of all {@code namespaces} for {@code holder}, or none if another holder has one
+   * of them: a schedule that selects namespaces by label never backs one up beside another schedule.
    *
-   * @return the lock to close when the backup ends, or empty if {@code namespace} is busy
+   * @return the locks to close when the backup ends, or empty if a namespace is busy
    */
-  public Optional<Held> tryLock(String namespace, String holder) {
-    String current = holders.putIfAbsent(namespace, holder);
-    return current == null ? Optional.of(new Held(namespace, holder)) : Optional.empty();
+  public Optional<Held> tryLock(Collection<String> namespaces, String holder) {
+    List<String> taken = new ArrayList<>();
+    for (String namespace : ImmutableSortedSet.copyOf(namespaces)) {
+      if (holders.putIfAbsent(namespace, holder) != null) {
+        taken.forEach(held -> holders.remove(held, holder));
+        return Optional.empty();
+      }
+      taken.add(namespace);
+    }
+    return Optional.of(new Held(ImmutableList.copyOf(taken), holder));
   }
 
   /** Who holds the lock of {@code namespace}, if anyone. */
@@ -28,20 +41,20 @@ public final class NamespaceLocks {
     return Optional.ofNullable(holders.get(namespace));
   }
 
-  /** A held namespace lock; closing it releases it. */
+  /** Held namespace locks; closing them releases them. */
   public final class Held implements AutoCloseable {
-    private final String namespace;
+    private final ImmutableList<String> namespaces;
     private final String holder;
 
-    private Held(String namespace, String holder) {
-      this.namespace = namespace;
+    private Held(ImmutableList<String> namespaces, String holder) {
+      this.namespaces = namespaces;
       this.holder = holder;
     }
 
-    /** Releases the lock; idempotent. */
+    /** Releases the locks; idempotent. */
     @Override
     public void close() {
-      holders.remove(namespace, holder);
+      namespaces.forEach(namespace -> holders.remove(namespace, holder));
     }
   }
 }

@@ -4,6 +4,8 @@ import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -12,11 +14,12 @@ final class ScheduleStatuses {
 
   private ScheduleStatuses() {}
 
-  /** The status after {@code report}, run as {@code run} from {@code start} to {@code end}. */
-  static BackupScheduleStatus afterRun(BackupSchedule schedule, DueRun run, BackupReport report,
-      Instant start, Instant end) {
+  /** The status after {@code report}, run as {@code run} in {@code namespaces} from {@code start} to {@code end}. */
+  static BackupScheduleStatus afterRun(BackupSchedule schedule, DueRun run, Collection<String> namespaces,
+      BackupReport report, Instant start, Instant end) {
     BackupScheduleStatus status = copyOf(schedule);
     status.setLastRunId(run.runId().value());
+    status.setLastNamespaces(new ArrayList<>(namespaces));
     status.setLastStartTime(start.toString());
     status.setLastEndTime(end.toString());
     status.setSummary(new RunSummary(count(report, OutcomeStatus.SUCCEEDED), count(report, OutcomeStatus.FAILED),
@@ -51,6 +54,7 @@ final class ScheduleStatuses {
     BackupScheduleStatus status = new BackupScheduleStatus();
     Optional.ofNullable(schedule.getStatus()).ifPresent(previous -> {
       status.setLastRunId(previous.getLastRunId());
+      status.setLastNamespaces(previous.getLastNamespaces());
       status.setLastStartTime(previous.getLastStartTime());
       status.setLastEndTime(previous.getLastEndTime());
       status.setSummary(previous.getSummary());

@@ -52,15 +52,22 @@ class BackupScheduleCrdTest {
     assertThat(version.getSubresources().getStatus()).as("status subresource").isNotNull();
 
     JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
-    assertThat(spec.getProperties()).containsKeys(
-        "namespace", "interval", "strategyOrder", "maxConcurrent", "maxPerNode", "requireOptIn");
-    assertThat(spec.getRequired()).containsExactlyInAnyOrder("namespace", "interval");
+    assertThat(spec.getProperties()).containsKeys("namespace", "namespaceSelector", "interval", "strategyOrder",
+        "maxConcurrent", "maxPerNode", "requireOptIn");
+    assertThat(spec.getRequired()).containsExactlyInAnyOrder("interval");
+    assertThat(spec.getProperties().get("namespaceSelector").getProperties()).containsKeys("matchLabels",
+        "matchExpressions");
+    // "namespace" is a CEL keyword, which Kubernetes escapes as __namespace__ in a rule.
+    assertThat(spec.getXKubernetesValidations()).singleElement().satisfies(rule -> {
+      assertThat(rule.getRule()).isEqualTo("has(self.__namespace__) != has(self.namespaceSelector)");
+      assertThat(rule.getMessage()).isEqualTo("set exactly one of namespace and namespaceSelector");
+    });
     assertThat(spec.getProperties().get("interval").getPattern()).isEqualTo(Interval.PATTERN);
     assertThat(spec.getProperties().get("maxConcurrent").getMinimum()).isEqualTo(1.0);
 
     JSONSchemaProps status = version.getSchema().getOpenAPIV3Schema().getProperties().get("status");
     assertThat(status.getProperties()).containsKeys(
-        "lastRunId", "lastStartTime", "lastEndTime", "summary", "outcomes", "conditions");
+        "lastRunId", "lastNamespaces", "lastStartTime", "lastEndTime", "summary", "outcomes", "conditions");
     assertThat(status.getProperties().get("outcomes").getItems().getSchema().getProperties())
         .containsKeys("name", "status", "reason", "message");
     assertThat(status.getProperties().get("conditions").getItems().getSchema().getProperties())

@@ -1,5 +1,7 @@
 package io.k8up.examples.josdk;
 
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -31,15 +33,40 @@ final class Cluster {
         .withNewStatus().withPhase("Running").endStatus().build()).create();
   }
 
+  /** Namespace {@code name} with {@code labels}. */
+  static void namespace(KubernetesClient client, String name, Map<String, String> labels) {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
+        .endMetadata().build()).create();
+  }
+
   /** Creates schedule {@code name} in namespace ops, backing up {@code target} every hour with job-per-pvc. */
   static BackupSchedule schedule(KubernetesClient client, String name, String target) {
+    BackupScheduleSpec spec = spec();
+    spec.setNamespace(target);
+    return create(client, name, spec);
+  }
+
+  /**
+   * Creates schedule {@code name} in namespace ops, backing up the namespaces labelled {@code
+   * labels} every hour with job-per-pvc.
+   */
+  static BackupSchedule scheduleSelecting(KubernetesClient client, String name, Map<String, String> labels) {
+    BackupScheduleSpec spec = spec();
+    spec.setNamespaceSelector(new LabelSelectorBuilder().withMatchLabels(labels).build());
+    return create(client, name, spec);
+  }
+
+  private static BackupScheduleSpec spec() {
+    BackupScheduleSpec spec = new BackupScheduleSpec();
+    spec.setInterval("1h");
+    spec.setStrategyOrder(List.of("job-per-pvc"));
+    return spec;
+  }
+
+  private static BackupSchedule create(KubernetesClient client, String name, BackupScheduleSpec spec) {
     BackupSchedule schedule = new BackupSchedule();
     schedule.getMetadata().setName(name);
     schedule.getMetadata().setNamespace("ops");
-    BackupScheduleSpec spec = new BackupScheduleSpec();
-    spec.setNamespace(target);
-    spec.setInterval("1h");
-    spec.setStrategyOrder(List.of("job-per-pvc"));
     schedule.setSpec(spec);
     return client.resources(BackupSchedule.class).inNamespace("ops").resource(schedule).create();
   }

@@ -30,6 +30,21 @@ class ConditionsTest {
   }
 
   @Test
+  void theTransitionTimeIsInWholeSecondsAsTheApiServerWritesItAndEveryFieldIsSet() {
+    Instant withNanos = Instant.parse("2026-11-29T06:00:00.123456789Z");
+
+    assertThat(Conditions.with(List.of(), "Ready", false, "InvalidSpec", "fix it", 4, withNanos)).singleElement()
+        .satisfies(condition -> {
+          assertThat(condition.getLastTransitionTime()).isEqualTo("2026-11-29T06:00:00Z");
+          assertThat(condition.getType()).isEqualTo("Ready");
+          assertThat(condition.getStatus()).isEqualTo("False");
+          assertThat(condition.getReason()).isEqualTo("InvalidSpec").matches("[A-Z][A-Za-z0-9]*");
+          assertThat(condition.getMessage()).isEqualTo("fix it");
+          assertThat(condition.getObservedGeneration()).isEqualTo(4L);
+        });
+  }
+
+  @Test
   void eachTypeHasOneConditionAndOtherTypesAreKept() {
     List<Condition> both = Conditions.with(
         Conditions.with(List.of(), "Ready", true, "Scheduled", "", 1, FIRST), "Succeeded", false, "BackupsFailed", "", 1, FIRST);

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code deploy/rbac.yaml} grants every request the reconciler makes for a run and a cleanup, and
- * its backup and PersistentVolume roles hold nothing such a scenario leaves unused. The requests
+ * {@code deploy/rbac.yaml} grants every request the reconciler makes for a run and a cleanup of a
+ * schedule by namespace and one by namespace selector, and its backup, PersistentVolume and
+ * Namespace roles hold nothing such a scenario leaves unused. The requests
  * are recorded on the mock API server, each mapped to the permission it needs.
  */
 @Timeout(60)
@@ -44,21 +45,27 @@ class RbacTest {
   @Test
   void theRolesGrantWhatARunAndACleanupNeedAndTheBackupRolesNoMore() throws Exception {
     Cluster.claimInUse(api.client(), "shop");
-    BackupSchedule schedule = Cluster.schedule(api.client(), "nightly", "shop");
+    Cluster.namespace(api.client(), "stock", Map.of("backup", "hourly"));
+    Cluster.claimInUse(api.client(), "stock");
+    BackupSchedule byName = Cluster.schedule(api.client(), "nightly", "shop");
+    BackupSchedule byLabel = Cluster.scheduleSelecting(api.client(), "hourly", Map.of("backup", "hourly"));
     api.takeRecorded(OPERATOR);
     BackupScheduleReconciler reconciler = BackupScheduleReconciler.builder()
         .executorOptions(ExecutorOptions.builder().pollInterval(Duration.ofMillis(20)).build()).build();
 
     List<RecordedRequest> requests;
     try (KubernetesClient operator = api.clientAs(OPERATOR);
-        JobController jobs = new JobController(api.client(), "shop", "Complete")) {
+        JobController shop = new JobController(api.client(), "shop", "Complete");
+        JobController stock = new JobController(api.client(), "stock", "Complete")) {
       Context<BackupSchedule> context = contextOf(operator);
-      BackupSchedule stored = reconciler.reconcile(schedule, context).getResource().orElseThrow();
-      reconciler.cleanup(stored, context);
+      for (BackupSchedule schedule : List.of(byName, byLabel)) {
+        BackupSchedule stored = reconciler.reconcile(schedule, context).getResource().orElseThrow();
+        reconciler.cleanup(stored, context);
+      }
       requests = api.takeRecorded(OPERATOR);
     }
 
-    Map<String, Set<String>> granted = grantsByRole();
+    Map<String, Set<String>> granted = grantsByRole(api.client());
     // Discovery (GET /version, /api/v1, /apis/GROUP/VERSION) is open to every authenticated user
     // (the system:discovery ClusterRole): no role here grants it.
     assertThat(requests).extracting(RecordedRequest::getPath).contains("/version", "/api/v1");
@@ -66,8 +73,10 @@ class RbacTest {
         .collect(Collectors.toCollection(TreeSet::new));
     Set<String> grantedAnywhere = granted.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
     assertThat(needed).as("add these to %s", RBAC).isSubsetOf(grantedAnywhere)
-        .contains("batch/jobs:create", "batch/jobs:delete", "persistentvolumes:list", "events:create");
-    for (String role : List.of("k8up-rwo-operator-backups", "k8up-rwo-operator-persistentvolumes")) {
+        .contains("batch/jobs:create", "batch/jobs:delete", "persistentvolumes:list", "events:create",
+            "namespaces:list");
+    for (String role : List.of("k8up-rwo-operator-backups", "k8up-rwo-operator-persistentvolumes",
+        "k8up-rwo-operator-namespaces")) {
       Set<String> unused = new TreeSet<>(granted.get(role));
       unused.removeAll(needed);
       unused.removeAll(NOT_EXERCISED);
@@ -76,10 +85,10 @@ class RbacTest {
   }
 
   /** ClusterRole name to the {@code group/resource:verb} permissions it grants (core group: no prefix). */
-  private Map<String, Set<String>> grantsByRole() throws IOException {
+  static Map<String, Set<String>> grantsByRole(KubernetesClient client) throws IOException {
     Map<String, Set<String>> grants = new TreeMap<>();
     try (InputStream in = Files.newInputStream(RBAC)) {
-      for (HasMetadata object : api.client().load(in).items()) {
+      for (HasMetadata object : client.load(in).items()) {
         if (object instanceof ClusterRole role) {
           Set<String> permissions = new TreeSet<>();
           role.getRules().forEach(rule -> rule.getApiGroups().forEach(group -> rule.getResources()
@@ -92,7 +101,7 @@ class RbacTest {
     return grants;
   }
 
-  private static boolean isDiscovery(RecordedRequest request) {
+  static boolean isDiscovery(RecordedRequest request) {
     return request.getMethod().equals("GET") && request.getPath().matches("/version|/api/v1|/apis/[^/?]+/[^/?]+");
   }
 
