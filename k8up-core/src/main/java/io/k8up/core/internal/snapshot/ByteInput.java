@@ -15,7 +15,9 @@ import java.util.Arrays;
 final class ByteInput {
 
   private static final int BUFFER_BYTES = 1 << 16;
-  private static final boolean[] NOTHING = new boolean[256];
+  private static final byte STOP = 1;
+  private static final byte STEP = 2;
+  private static final byte[] LINE_END = stops("\n");
 
   private final InputStream in;
   private final ReadLimits limits;
@@ -83,13 +85,27 @@ final class ByteInput {
   }
 
   /**
-   * Consumes the bytes before the next one that {@code stops} holds, a line break or the end, as
-   * {@link #skip()} would one at a time but in one go.
+   * The table {@link #skipUntil} takes to stop before each of {@code stops}, a string of ASCII
+   * characters.
+   */
+  static byte[] stops(String stops) {
+    byte[] table = new byte[256];
+    // Line breaks and the bytes inside a character are counted one at a time.
+    table['\n'] = STEP;
+    for (int b = 0x80; b < 0xc0; b++) {
+      table[b] = STEP;
+    }
+    stops.chars().forEach(c -> table[c] = STOP);
+    return table;
+  }
+
+  /**
+   * Consumes the bytes before the next one that {@code stops} ({@link #stops}) stops at, as
+   * {@link #skip()} would one at a time, but runs of single-byte characters in one go.
    *
-   * @param stops per byte value, whether to stop before it
    * @return the byte stopped before, not consumed, or -1 at the end
    */
-  int skipUntil(boolean[] stops) throws IOException {
+  int skipUntil(byte[] stops) throws IOException {
     while (true) {
       if ((position == end && !fill()) || chars >= lookAheadEnd) {
         return -1;
@@ -98,24 +114,22 @@ final class ByteInput {
       int at = from;
       byte[] bytes = buffer;
       int last = end;
-      while (at < last && !stops[bytes[at] & 0xff] && bytes[at] != '\n') {
+      while (at < last && stops[bytes[at] & 0xff] == 0) {
         at++;
       }
       consumed(from, at);
       if (at < last) {
-        return bytes[at] & 0xff;
+        if (stops[bytes[at] & 0xff] == STOP) {
+          return bytes[at] & 0xff;
+        }
+        skip();
       }
     }
   }
 
-  // The bytes from {@code from} to {@code to}, none a line break, are consumed.
+  // The bytes from {@code from} to {@code to}, each a character but no line break, are consumed.
   private void consumed(int from, int to) throws InputException {
-    int count = 0;
-    for (int i = from; i < to; i++) {
-      if ((buffer[i] & 0xc0) != 0x80) {
-        count++;
-      }
-    }
+    int count = to - from;
     chars += count;
     if (maxRecordedChars >= 0) {
       recordedChars += count;
@@ -123,13 +137,13 @@ final class ByteInput {
         throw new InputException("holds an object longer than " + limits.maxObjectChars()
             + " characters, by line " + line);
       }
-      if (recordedBytes + to - from > recorded.length) {
-        recorded = Arrays.copyOf(recorded, Math.max(recorded.length * 2, recordedBytes + to - from));
+      if (recordedBytes + count > recorded.length) {
+        recorded = Arrays.copyOf(recorded, Math.max(recorded.length * 2, recordedBytes + count));
       }
-      System.arraycopy(buffer, from, recorded, recordedBytes, to - from);
-      recordedBytes += to - from;
+      System.arraycopy(buffer, from, recorded, recordedBytes, count);
+      recordedBytes += count;
     }
-    if (to > from) {
+    if (count > 0) {
       atLineStart = false;
     }
     position = to;
@@ -153,7 +167,7 @@ final class ByteInput {
     if (peek() == -1) {
       return false;
     }
-    if (skipUntil(NOTHING) == '\n') {
+    if (skipUntil(LINE_END) == '\n') {
       skip();
     }
     return true;

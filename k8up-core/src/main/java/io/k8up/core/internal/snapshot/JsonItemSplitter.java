@@ -19,8 +19,8 @@ final class JsonItemSplitter implements ItemSplitter {
   private static final String ITEMS = "items";
   private static final String API_VERSION = "apiVersion";
   // What ends a run of bytes that cannot change the structure, in a value and in a string.
-  private static final boolean[] STRUCTURE = bytes("\"{}[]");
-  private static final boolean[] STRING_ENDS = bytes("\"\\");
+  private static final byte[] STRUCTURE = ByteInput.stops("\"{}[]");
+  private static final byte[] STRING_ENDS = ByteInput.stops("\"\\");
   // Enough of what follows an error for the parser to find it.
   private static final int AHEAD = 256;
 
@@ -256,9 +256,4 @@ final class JsonItemSplitter implements ItemSplitter {
     }
   }
 
-  private static boolean[] bytes(String stops) {
-    boolean[] set = new boolean[256];
-    stops.chars().forEach(c -> set[c] = true);
-    return set;
-  }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,8 @@ final class ParallelListReader {
   private final int threads;
   private final int batchBytes;
   private final Map<String, String> shared = new ConcurrentHashMap<>();
+  // The limits of a list of items read as a document of its own, one level less deep.
+  private final ReadLimits oneLevelDown;
 
   ParallelListReader(ReadLimits limits, SnapshotAssembler assembler, int threads) {
     this(limits, assembler, threads, BATCH_BYTES);
@@ -58,6 +61,9 @@ final class ParallelListReader {
     this.assembler = assembler;
     this.threads = threads;
     this.batchBytes = batchBytes;
+    this.oneLevelDown = new ReadLimits(limits.maxChars(), limits.maxTokenChars(),
+        limits.maxObjectChars(), Math.max(limits.maxDepth() - 1, 1), limits.maxObjects(),
+        limits.maxObjectValues());
   }
 
   void read(InputStream source) throws IOException {
@@ -184,12 +190,25 @@ final class ParallelListReader {
       joined.put((byte) ']');
     }
     joined.flip();
-    LimitedReader limited = new LimitedReader(
-        new StringReader(decode(joined)), limits, YamlTokens.BUFFER_CHARS, Origin.START);
+    String text = decode(joined);
     // The list is the document's items, one level deep in it.
-    Tokens tokens = json
+    if (!json) {
+      try {
+        return readItems(new BlockYamlTokens(text, oneLevelDown), chunks,
+            new LimitedReader(Reader.nullReader(), limits, 0));
+      } catch (NotBlockYaml e) {
+        // Read again by the parser that reads any YAML.
+      }
+    }
+    LimitedReader limited =
+        new LimitedReader(new StringReader(text), limits, YamlTokens.BUFFER_CHARS, Origin.START);
+    return readItems(json
         ? new JsonTokens(limited, limited, limits, Origin.START, 1)
-        : new YamlTokens(limited, limited, limits, Origin.START, 1);
+        : new YamlTokens(limited, limited, limits, Origin.START, 1), chunks, limited);
+  }
+
+  private List<ItemRead> readItems(Tokens tokens, List<Chunk> chunks, LimitedReader limited)
+      throws IOException {
     tokens.nextDocument();
     tokens.consume();
     ItemReader reader = new ItemReader(tokens, limited, limits, shared);
