@@ -64,7 +64,12 @@ final class RunCommand implements Callable<Integer> {
         .listener(event -> progress(event, err));
     planning.applyTo(builder, true);
     K8upRwo backups = planning.build(builder);
-    ClusterSnapshot snapshot = backups.snapshot();
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = backups.snapshot();
+    } catch (SnapshotException e) {
+      throw ClusterProbe.unanswered(e, connection.client().getBasePath());
+    }
     List<String> missing = NamespaceOptions.missing(snapshot, live, connection, err);
     if (!missing.isEmpty()) {
       err.println("k8up-rwo: nothing was run: namespace " + String.join(", ", missing) + " does not exist");

@@ -94,7 +94,12 @@ final class SourceOptions {
    * @throws SnapshotException if the live cluster cannot be read
    */
   ClusterSnapshot snapshot(K8upRwo backups) throws SnapshotException {
-    ClusterSnapshot snapshot = backups.snapshot();
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = backups.snapshot();
+    } catch (SnapshotException e) {
+      throw isLive() ? ClusterProbe.unanswered(e, connection.client().getBasePath()) : e;
+    }
     if (isLive()) {
       NamespaceOptions.missing(snapshot, liveNamespaces, connection, command.commandLine().getErr());
     }

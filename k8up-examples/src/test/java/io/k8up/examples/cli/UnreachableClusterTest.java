@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,37 @@ class UnreachableClusterTest {
   }
 
   @Test
+  void aServerThatStopsAnsweringAfterTheProbeIsSaidInTheSameWordsWithTheSameExitCode() throws IOException {
+    try (VersionOnlyServer server = new VersionOnlyServer(Duration.ZERO)) {
+      String kubeconfig = TestKubeconfig.write(dir, server.url(), "t").toString();
+      String expected = "k8up-rwo: Cannot reach the cluster: no answer from the API server at " + server.url() + " (";
+
+      for (List<String> args : List.of(
+          List.of("plan"), List.of("explain", "data"), List.of("manifests"), List.of("run"), List.of("sweep"))) {
+        List<String> command = new ArrayList<>(args);
+        command.addAll(List.of("--kubeconfig", kubeconfig));
+
+        CliRun run = CliRun.of(command.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as("%s", args).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(run.err().lines().reduce((first, second) -> second)).as("%s", args).hasValueSatisfying(
+            line -> assertThat(line).startsWith(expected));
+      }
+    }
+  }
+
+  @Test
+  void aRequestAfterTheProbeThatWaitsLongIsSaidOnStandardError() throws IOException {
+    try (VersionOnlyServer server = new VersionOnlyServer(Duration.ofSeconds(4))) {
+      CliRun run = CliRun.of("plan", "--kubeconfig", TestKubeconfig.write(dir, server.url(), "t").toString());
+
+      assertThat(run.err()).startsWith("k8up-rwo: waiting for the API server at " + server.url()
+          + " to answer GET /api/v1/namespaces/team-a/persistentvolumeclaims (a try gives up after 40s)\n");
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+    }
+  }
+
+  @Test
   void aSlowServerIsSaidToBeWaitedForOnStandardError() throws IOException {
     HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     slow.createContext("/", exchange -> {
@@ -59,7 +91,8 @@ class UnreachableClusterTest {
     try {
       CliRun run = CliRun.of("sweep", "--kubeconfig", TestKubeconfig.write(dir, server, "t").toString());
 
-      assertThat(run.err()).startsWith("k8up-rwo: waiting for the API server at " + server + " (giving up after 40s)\n")
+      assertThat(run.err()).startsWith("k8up-rwo: waiting for the API server at " + server
+              + " to answer GET /version (a try gives up after 40s)\n")
           .contains("refused the kubeconfig's credentials (HTTP 401)");
     } finally {
       slow.stop(0);
