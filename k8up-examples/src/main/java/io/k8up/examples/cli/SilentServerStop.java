@@ -1,9 +1,11 @@
 package io.k8up.examples.cli;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.k8up.core.kube.ExecSession;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.KubeRequest;
 import io.k8up.core.kube.ListPage;
 import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.Precondition;
@@ -21,10 +23,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SilentServerStop implements KubeGateway {
 
   private final KubeGateway gateway;
+  private final String server;
   private final AtomicReference<KubeFailure> silence = new AtomicReference<>();
 
-  SilentServerStop(KubeGateway gateway) {
+  /** Stops {@code gateway}, whose server is at {@code basePath}, once it got no answer. */
+  SilentServerStop(KubeGateway gateway, String basePath) {
     this.gateway = gateway;
+    this.server = KubeFailure.serverAddress(basePath);
   }
 
   /** The first call that got no answer, if one did. */
@@ -37,10 +42,12 @@ final class SilentServerStop implements KubeGateway {
     T make() throws KubeFailure, InterruptedException;
   }
 
-  private <T> T call(Call<T> call) throws KubeFailure, InterruptedException {
+  // A later call fails naming its own request, so that a report of failures says what each was.
+  private <T> T call(KubeRequest request, Call<T> call) throws KubeFailure, InterruptedException {
     KubeFailure earlier = silence.get();
     if (earlier != null) {
-      throw earlier;
+      throw KubeFailure.noAnswer(request, server,
+          new IOException("not sent: the server did not answer " + earlier.request()));
     }
     try {
       return call.make();
@@ -54,31 +61,34 @@ final class SilentServerStop implements KubeGateway {
 
   @Override
   public JsonObject create(ResourceType type, JsonObject object) throws KubeFailure, InterruptedException {
-    return call(() -> gateway.create(type, object));
+    Optional<String> namespace = Optional.ofNullable(object.getAsJsonObject("metadata"))
+        .map(metadata -> metadata.get("namespace")).filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString);
+    return call(KubeRequest.of("create", type, namespace), () -> gateway.create(type, object));
   }
 
   @Override
   public Optional<JsonObject> get(ResourceType type, String namespace, String name)
       throws KubeFailure, InterruptedException {
-    return call(() -> gateway.get(type, namespace, name));
+    return call(KubeRequest.of("get", type, Optional.of(namespace)), () -> gateway.get(type, namespace, name));
   }
 
   @Override
   public ListPage listPage(ResourceType type, ListQuery query, Optional<String> continueToken)
       throws KubeFailure, InterruptedException {
-    return call(() -> gateway.listPage(type, query, continueToken));
+    return call(KubeRequest.of("list", type, query.namespace()), () -> gateway.listPage(type, query, continueToken));
   }
 
   @Override
   public JsonObject patchSubresource(ResourceType type, String namespace, String name, String subresource,
       JsonObject patch) throws KubeFailure, InterruptedException {
-    return call(() -> gateway.patchSubresource(type, namespace, name, subresource, patch));
+    return call(new KubeRequest("patch", type, Optional.of(subresource), Optional.of(namespace)),
+        () -> gateway.patchSubresource(type, namespace, name, subresource, patch));
   }
 
   @Override
   public void delete(ResourceType type, String namespace, String name, Precondition precondition)
       throws KubeFailure, InterruptedException {
-    call(() -> {
+    call(KubeRequest.of("delete", type, Optional.of(namespace)), () -> {
       gateway.delete(type, namespace, name, precondition);
       return null;
     });

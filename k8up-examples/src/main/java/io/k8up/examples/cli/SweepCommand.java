@@ -45,7 +45,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws SnapshotException {
     Kubeconfigs.Connection connection = cluster.connect();
     SilentServerStop gateway = new SilentServerStop(RetryingGateway.of(ClientJavaGateway.of(connection.client()),
-        ExecutorOptions.defaults().retryPolicy()));
+        ExecutorOptions.defaults().retryPolicy()), connection.client().getBasePath());
     SweepReport report = Sweeper.sweep(gateway, InstalledStrategies.load().all(), namespaces.live(connection),
         Optional.ofNullable(runId), olderThan);
     PrintWriter out = spec.commandLine().getOut();

@@ -64,6 +64,19 @@ class UnreachableClusterTest {
   }
 
   @Test
+  void sweepStopsAtTheFirstUnansweredRequestAndSaysWhatWasNotSent() throws IOException {
+    try (VersionOnlyServer server = new VersionOnlyServer(Duration.ZERO)) {
+      CliRun run = CliRun.of("sweep", "--kubeconfig", TestKubeconfig.write(dir, server.url(), "t").toString());
+
+      assertThat(run.out().lines()).contains(
+          "failed  PersistentVolumeClaims in team-a: cannot reach the Kubernetes API server at " + server.url()
+              + " to list persistentvolumeclaims in namespace team-a: IOException",
+          "0 deleted, 0 kept, 3 failed, in 5 API requests.");
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+    }
+  }
+
+  @Test
   void aRequestAfterTheProbeThatWaitsLongIsSaidOnStandardError() throws IOException {
     try (VersionOnlyServer server = new VersionOnlyServer(Duration.ofSeconds(4))) {
       CliRun run = CliRun.of("plan", "--kubeconfig", TestKubeconfig.write(dir, server.url(), "t").toString());
