@@ -31,7 +31,8 @@ class UnreachableClusterTest {
     String expected = "k8up-rwo: Cannot reach the cluster: no answer from the API server at http://127.0.0.1:" + port;
 
     for (List<String> args : List.of(
-        List.of("plan"), List.of("explain", "data"), List.of("manifests"), List.of("run"), List.of("sweep"))) {
+        List.of("plan"), List.of("explain", "data"), List.of("manifests"), List.of("run"), List.of("sweep"),
+        List.of("restore", "-n", "team-a", "data"))) {
       List<String> command = new ArrayList<>(args);
       command.addAll(List.of("--kubeconfig", kubeconfig));
 
@@ -50,7 +51,8 @@ class UnreachableClusterTest {
       String expected = "k8up-rwo: Cannot reach the cluster: no answer from the API server at " + server.url() + " (";
 
       for (List<String> args : List.of(
-          List.of("plan"), List.of("explain", "data"), List.of("manifests"), List.of("run"), List.of("sweep"))) {
+          List.of("plan"), List.of("explain", "data"), List.of("manifests"), List.of("run"), List.of("sweep"),
+          List.of("restore", "-n", "team-a", "data"))) {
         List<String> command = new ArrayList<>(args);
         command.addAll(List.of("--kubeconfig", kubeconfig));
 
