@@ -53,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
+    namespaces.check();
     Kubeconfigs.Connection connection = cluster.connect();
     List<String> live = namespaces.live(connection);
     K8upRwo.Builder builder = K8upRwo.builder()

@@ -68,6 +68,7 @@ final class SourceOptions {
   /** What {@link #backups} builds, for a command that sets more before building it. */
   K8upRwo.Builder builder(NamespaceOptions namespaces, PlanningOptions planning, Optional<JobSettings> job)
       throws SnapshotException {
+    namespaces.check();
     K8upRwo.Builder backups = K8upRwo.builder();
     backups.pageSize(pageSize);
     if (isLive()) {

@@ -43,6 +43,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SnapshotException {
+    namespaces.check();
     Kubeconfigs.Connection connection = cluster.connect();
     SilentServerStop gateway = new SilentServerStop(RetryingGateway.of(ClientJavaGateway.of(connection.client()),
         ExecutorOptions.defaults().retryPolicy()), connection.client().getBasePath());

@@ -52,7 +52,7 @@ class UnreachableClusterTest {
 
       for (List<String> args : List.of(
           List.of("plan"), List.of("explain", "data"), List.of("manifests"), List.of("run"), List.of("sweep"),
-          List.of("restore", "-n", "team-a", "data"))) {
+          List.of("restore", "-n", "team-a", "data"), List.of("plan", "-A"), List.of("sweep", "-A"))) {
         List<String> command = new ArrayList<>(args);
         command.addAll(List.of("--kubeconfig", kubeconfig));
 
