@@ -1,16 +1,14 @@
 package io.k8up.examples.cli;
 
+import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.snapshot.SnapshotException;
 import io.kubernetes.client.openapi.ApiException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import okhttp3.Response;
 
 /**
@@ -19,9 +17,6 @@ import okhttp3.Response;
  * bounded wait, with the same exit code, instead of each retrying its own requests.
  */
 final class ClusterProbe {
-
-  /** How long to wait before saying on standard error that the server is slow to answer. */
-  private static final Duration QUIET = Duration.ofSeconds(3);
 
   private ClusterProbe() {}
 
@@ -34,16 +29,9 @@ final class ClusterProbe {
    */
   static void reach(Kubeconfigs.Connection connection, PrintWriter err) throws SnapshotException {
     String server = connection.client().getBasePath();
-    ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "k8up-rwo-probe-progress");
-      thread.setDaemon(true);
-      return thread;
-    });
-    progress.schedule(() -> {
-      err.println("k8up-rwo: waiting for the API server at " + server + " (giving up after "
-          + DurationText.of(Kubeconfigs.LONGEST_WAIT) + ")");
-      err.flush();
-    }, QUIET.toMillis(), TimeUnit.MILLISECONDS);
+    // Every later request of the command, not only this one, says so when it waits long.
+    connection.client().setHttpClient(connection.client().getHttpClient().newBuilder()
+        .addInterceptor(new SlowAnswerNotice(server, err)).build());
     // The raw call, with the client's credentials and timeouts: any answer will do, its body is not read.
     try (Response response = connection.client().buildCall(server, "/version", "GET", List.of(), List.of(), null,
         new HashMap<>(), new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null).execute()) {
@@ -58,9 +46,22 @@ final class ClusterProbe {
       }
     } catch (IOException | ApiException e) {
       throw unreachable(server, e.toString());
-    } finally {
-      progress.shutdownNow();
     }
+  }
+
+  /**
+   * {@code e} in {@link #unreachable}'s words if the server at {@code server} stopped answering
+   * {@code e}'s request (after its retries); else {@code e}.
+   */
+  static SnapshotException unanswered(SnapshotException e, String server) {
+    return e.getCause() instanceof KubeFailure failure ? unanswered(failure, server).orElse(e) : e;
+  }
+
+  /** {@code failure} in {@link #unreachable}'s words if it is the server at {@code server} not answering. */
+  static Optional<SnapshotException> unanswered(KubeFailure failure, String server) {
+    return failure.getCause() instanceof IOException noAnswer
+        ? Optional.of(unreachable(server, failure.request() + ": " + noAnswer))
+        : Optional.empty();
   }
 
   /** The one sentence every command says when the API server cannot be reached. */

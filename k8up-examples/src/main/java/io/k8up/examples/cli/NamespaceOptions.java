@@ -34,14 +34,23 @@ final class NamespaceOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   /**
+   * Checks the options before a command reads anything.
+   *
+   * @throws ParameterException if both {@code -n} and {@code -A} are given
+   */
+  void check() {
+    if (all && !namespaces.isEmpty()) {
+      throw new ParameterException(command.commandLine(), "give either --namespace or --all-namespaces, not both");
+    }
+  }
+
+  /**
    * The namespaces named with {@code -n}, none for {@code -A} or no option.
    *
    * @throws ParameterException if both {@code -n} and {@code -A} are given
    */
   ImmutableList<String> named() {
-    if (all && !namespaces.isEmpty()) {
-      throw new ParameterException(command.commandLine(), "give either --namespace or --all-namespaces, not both");
-    }
+    check();
     return ImmutableList.copyOf(namespaces.stream().distinct().iterator());
   }
 
@@ -81,6 +90,9 @@ final class NamespaceOptions {
           .sorted()
           .collect(ImmutableList.toImmutableList());
     } catch (ApiException e) {
+      if (e.getCode() == 0) {
+        throw ClusterProbe.unreachable(connection.client().getBasePath(), "list namespaces: " + e.getCause());
+      }
       throw new SnapshotException("Cannot list the namespaces of " + connection.client().getBasePath() + ": HTTP "
           + e.getCode() + (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN ? " (forbidden: -A needs \"list\" on namespaces)" : ""), e);
     }

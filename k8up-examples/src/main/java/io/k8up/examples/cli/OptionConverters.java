@@ -1,9 +1,11 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.spi.Grouping;
+import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.spi.RunId;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,6 +96,12 @@ final class OptionConverters {
       if (id.isEmpty()) {
         throw new TypeConversionException("expected strategy ids separated by commas, such as"
             + " job-per-pvc,ephemeral-container; one is empty");
+      }
+      // Checked here, before a command reads or waits for a cluster, not when the library is built.
+      try {
+        InstalledStrategies.load().inOrder(List.of(id));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
       return id;
     }

@@ -52,17 +52,32 @@ final class PrintedManifests {
         && pod.getSpec().getEphemeralContainers() != null && !pod.getSpec().getEphemeralContainers().isEmpty();
   }
 
-  /** {@code kubectl patch pod NAME -n NAMESPACE --subresource ephemeralcontainers --type strategic -p 'BODY'}. */
+  /**
+   * {@code kubectl patch pod NAME -n NAMESPACE --subresource ephemeralcontainers --type strategic -p
+   * 'BODY'}, every word quoted for a POSIX shell and the body in printable ASCII, so that the line
+   * runs as printed, whatever the names in a cluster file hold.
+   */
   static String patchCommand(V1Pod pod) {
     // The body as the executor sends it: Manifests' YAML drops the empty lists client-java adds.
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     Map<?, ?> document = yaml.load(Manifests.toYaml(List.of(pod)));
     String body = new GsonBuilder().disableHtmlEscaping().create().toJson(Map.of("spec", document.get("spec")));
-    return "kubectl patch pod " + pod.getMetadata().getName() + " -n " + pod.getMetadata().getNamespace()
-        + " --subresource ephemeralcontainers --type strategic -p " + shellQuoted(body);
+    return "kubectl patch pod " + shellWord(pod.getMetadata().getName()) + " -n "
+        + shellWord(pod.getMetadata().getNamespace()) + " --subresource ephemeralcontainers --type strategic -p "
+        + shellWord(asciiJson(body));
   }
 
-  private static String shellQuoted(String text) {
-    return "'" + text.replace("'", "'\\''") + "'";
+  // A Kubernetes name as it is; anything else in single quotes, which a POSIX shell takes literally.
+  private static String shellWord(String text) {
+    return text.matches("[a-z0-9][a-z0-9.-]*") ? text : "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  // Characters beyond printable ASCII occur only inside JSON strings, where their JSON escape means
+  // the same: so the body needs no terminal escaping, which would change it.
+  private static String asciiJson(String json) {
+    StringBuilder ascii = new StringBuilder(json.length());
+    json.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
+        : String.format("\\u%04x", c)));
+    return ascii.toString();
   }
 }

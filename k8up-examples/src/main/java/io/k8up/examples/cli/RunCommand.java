@@ -53,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, SnapshotException {
     PrintWriter err = spec.commandLine().getErr();
+    namespaces.check();
     Kubeconfigs.Connection connection = cluster.connect();
     List<String> live = namespaces.live(connection);
     K8upRwo.Builder builder = K8upRwo.builder()
@@ -64,7 +65,12 @@ final class RunCommand implements Callable<Integer> {
         .listener(event -> progress(event, err));
     planning.applyTo(builder, true);
     K8upRwo backups = planning.build(builder);
-    ClusterSnapshot snapshot = backups.snapshot();
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = backups.snapshot();
+    } catch (SnapshotException e) {
+      throw ClusterProbe.unanswered(e, connection.client().getBasePath());
+    }
     List<String> missing = NamespaceOptions.missing(snapshot, live, connection, err);
     if (!missing.isEmpty()) {
       err.println("k8up-rwo: nothing was run: namespace " + String.join(", ", missing) + " does not exist");

@@ -68,6 +68,7 @@ final class SourceOptions {
   /** What {@link #backups} builds, for a command that sets more before building it. */
   K8upRwo.Builder builder(NamespaceOptions namespaces, PlanningOptions planning, Optional<JobSettings> job)
       throws SnapshotException {
+    namespaces.check();
     K8upRwo.Builder backups = K8upRwo.builder();
     backups.pageSize(pageSize);
     if (isLive()) {
@@ -94,7 +95,12 @@ final class SourceOptions {
    * @throws SnapshotException if the live cluster cannot be read
    */
   ClusterSnapshot snapshot(K8upRwo backups) throws SnapshotException {
-    ClusterSnapshot snapshot = backups.snapshot();
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = backups.snapshot();
+    } catch (SnapshotException e) {
+      throw isLive() ? ClusterProbe.unanswered(e, connection.client().getBasePath()) : e;
+    }
     if (isLive()) {
       NamespaceOptions.missing(snapshot, liveNamespaces, connection, command.commandLine().getErr());
     }

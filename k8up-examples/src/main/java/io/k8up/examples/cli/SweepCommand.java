@@ -1,9 +1,13 @@
 package io.k8up.examples.cli;
 
 import io.k8up.core.TerminalText;
+import io.k8up.core.kube.ClientJavaGateway;
+import io.k8up.core.kube.RetryingGateway;
+import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.Sweeper;
+import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -39,9 +43,12 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SnapshotException {
+    namespaces.check();
     Kubeconfigs.Connection connection = cluster.connect();
-    SweepReport report = Sweeper.sweep(connection.client(), namespaces.live(connection), Optional.ofNullable(runId),
-        olderThan);
+    SilentServerStop gateway = new SilentServerStop(RetryingGateway.of(ClientJavaGateway.of(connection.client()),
+        ExecutorOptions.defaults().retryPolicy()), connection.client().getBasePath());
+    SweepReport report = Sweeper.sweep(gateway, InstalledStrategies.load().all(), namespaces.live(connection),
+        Optional.ofNullable(runId), olderThan);
     PrintWriter out = spec.commandLine().getOut();
     report.deleted().forEach(object -> out.println("deleted " + TerminalText.escape(object)));
     report.kept().forEach(object -> out.println("kept    " + TerminalText.escape(object)));
@@ -49,6 +56,11 @@ final class SweepCommand implements Callable<Integer> {
     out.println(report.deleted().size() + " deleted, " + report.kept().size() + " kept, " + report.failed().size()
         + " failed, in " + report.apiRequests() + " API requests.");
     out.flush();
+    Optional<SnapshotException> unanswered = gateway.silence()
+        .flatMap(failure -> ClusterProbe.unanswered(failure, connection.client().getBasePath()));
+    if (unanswered.isPresent()) {
+      throw unanswered.get();
+    }
     return report.failed().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED_DECISIONS;
   }
 }

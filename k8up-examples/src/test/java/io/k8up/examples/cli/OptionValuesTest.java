@@ -32,7 +32,12 @@ class OptionValuesTest {
     "plan --sample -n Shop             | '--namespace' (NS): expected a namespace name",
     "plan --sample -n shop,,blog       | '--namespace' (NS): expected a namespace name",
     "plan --sample --strategy-order 'job-per-pvc,,x' | '--strategy-order' (ID): expected strategy ids separated by commas",
+    "plan --kubeconfig /nonexistent --strategy-order teleport | '--strategy-order' (ID): no strategy with id teleport is installed",
+    "run --kubeconfig /nonexistent --strategy-order teleport | '--strategy-order' (ID): no strategy with id teleport is installed",
     "plan --sample -n shop -A          | give either --namespace or --all-namespaces",
+    "plan --kubeconfig /nonexistent -n shop -A  | give either --namespace or --all-namespaces",
+    "run --kubeconfig /nonexistent -n shop -A   | give either --namespace or --all-namespaces",
+    "sweep --kubeconfig /nonexistent -n shop -A | give either --namespace or --all-namespaces",
     "explain --sample a/b/c            | expected NAME or NAMESPACE/NAME, not \"a/b/c\"",
     "explain --sample /logs            | expected NAME or NAMESPACE/NAME",
     "sweep --older-than -5m            | '--older-than': expected a duration"

@@ -68,7 +68,7 @@ class PlanCommandTest {
     CliRun unknown = CliRun.of("plan", "--sample", "--strategy-order", "job-per-pvc,teleport");
 
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
-    assertThat(unknown.err()).contains("--strategy-order: no strategy with id teleport is installed");
+    assertThat(unknown.err()).contains("'--strategy-order' (ID): no strategy with id teleport is installed");
     assertThat(CliRun.of("plan", "--sample", "--strategy-order", "job-per-pvc", "-o", "json").out())
         .contains("\"strategy\": \"job-per-pvc\"");
   }

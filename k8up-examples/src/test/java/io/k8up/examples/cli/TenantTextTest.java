@@ -2,10 +2,15 @@ package io.k8up.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +64,54 @@ class TenantTextTest {
     assertRaw(run);
     assertThat(run.err().lines().filter(line -> line.startsWith("# not backed up"))).hasSize(1);
     assertThat(run.err().lines()).allMatch(line -> line.startsWith("#") || line.startsWith("note:"));
+  }
+
+  @Test
+  void thePrintedPatchCommandRunsAsPrintedWhateverTheNamesHold() throws IOException, InterruptedException {
+    // A hand-written file holds names a server would refuse: quotes, $( ), a bidi override.
+    String namespace = "x'; touch " + dir.resolve("pwned") + "; '";
+    String pod = "p$(touch " + dir.resolve("pwned2") + ")";
+    String claim = "c\u202Ed";
+    Path file = dir.resolve("pods.yaml");
+    Files.writeString(file, String.join("\n",
+        "apiVersion: v1",
+        "kind: PersistentVolumeClaim",
+        "metadata: {name: \"" + claim + "\", namespace: \"" + namespace + "\"}",
+        "spec: {accessModes: [ReadWriteOncePod], volumeName: pv}",
+        "status: {phase: Bound, accessModes: [ReadWriteOncePod]}",
+        "---",
+        "apiVersion: v1",
+        "kind: PersistentVolume",
+        "metadata: {name: pv}",
+        "spec: {accessModes: [ReadWriteOncePod]}",
+        "---",
+        "apiVersion: v1",
+        "kind: Pod",
+        "metadata: {name: \"" + pod + "\", namespace: \"" + namespace + "\"}",
+        "spec:",
+        "  nodeName: worker-1",
+        "  containers: [{name: app, image: app}]",
+        "  volumes: [{name: data, persistentVolumeClaim: {claimName: \"" + claim + "\"}}]",
+        "status: {phase: Running}",
+        ""));
+    CliRun run = CliRun.of("manifests", "--cluster-file", file.toString());
+    String command = run.err().lines().filter(line -> line.startsWith("kubectl patch")).findFirst().orElseThrow();
+
+    // The shell runs the line with a kubectl that prints each argument it gets on a line of its own.
+    Process shell = new ProcessBuilder("sh", "-c", "kubectl() { printf '%s\\n' \"$@\"; }\n" + command)
+        .redirectErrorStream(true).start();
+    List<String> arguments = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    assertThat(shell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    assertRaw(run);
+    assertThat(dir.resolve("pwned")).doesNotExist();
+    assertThat(dir.resolve("pwned2")).doesNotExist();
+    assertThat(arguments).hasSize(11).startsWith("patch", "pod", pod, "-n", namespace);
+    JsonObject container = JsonParser.parseString(arguments.get(10)).getAsJsonObject().getAsJsonObject("spec")
+        .getAsJsonArray("ephemeralContainers").get(0).getAsJsonObject();
+    assertThat(container.getAsJsonArray("args")).contains(new JsonPrimitive(namespace));
+    assertThat(container.getAsJsonArray("volumeMounts").get(0).getAsJsonObject().get("mountPath").getAsString())
+        .isEqualTo("/data/c\u202Ed");
   }
 
   @Test
