@@ -39,7 +39,12 @@ import java.nio.file.Path;
  * at most 1 GiB of text, 2 MiB in one value (or in a run of blank space or comments), 16 MiB and
  * 250,000 values in one object, 255 levels of nesting and 5 million objects; past a limit the
  * read ends with one problem saying which. Claims naming a missing volume and pods naming a
- * missing claim are kept: the planner decides what they mean. The methods are thread-safe.
+ * missing claim are kept: the planner decides what they mean.
+ *
+ * <p>A file or stream that holds a list as kubectl writes it has its items read on every core
+ * (they are cut out of the bytes in order, read in batches on other threads, and added in the
+ * list's order): the result, and every message, is that of reading it in one thread. The methods
+ * are thread-safe.
  */
 public final class SnapshotFiles {
 
