@@ -12,12 +12,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import com.google.gson.JsonObject;
 import io.k8up.core.K8upRwo;
-import io.k8up.core.kube.ExecSession;
 import io.k8up.core.kube.KubeFailure;
+import io.k8up.core.kube.ForwardingKubeGateway;
 import io.k8up.core.kube.KubeGateway;
-import io.k8up.core.kube.ListPage;
-import io.k8up.core.kube.ListQuery;
-import io.k8up.core.kube.Precondition;
 import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.run.BackupReport;
@@ -26,11 +23,9 @@ import io.k8up.core.run.Outcome;
 import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.spi.ResourceType;
 import io.k8up.core.spi.RunId;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -129,67 +124,26 @@ class K8upRwoOnFabric8Test {
    * Sends each create of a Job twice and hands the engine the server's answer to the second, as if
    * the first one's answer had been lost.
    */
-  private static final class CreatesTwice implements KubeGateway {
-    private final KubeGateway gateway;
+  private static final class CreatesTwice extends ForwardingKubeGateway {
     private final List<KubeFailure> conflicts = new CopyOnWriteArrayList<>();
 
     CreatesTwice(KubeGateway gateway) {
-      this.gateway = gateway;
+      super(gateway);
     }
 
     @Override
     public JsonObject create(ResourceType type, JsonObject object) throws KubeFailure, InterruptedException {
-      JsonObject created = gateway.create(type, object);
+      JsonObject created = delegate().create(type, object);
       if (!type.equals(ResourceType.JOB)) {
         return created;
       }
       try {
-        gateway.create(type, object);
+        delegate().create(type, object);
       } catch (KubeFailure e) {
         conflicts.add(e);
         throw e;
       }
       throw new AssertionError("the server created a Job of the same name twice");
-    }
-
-    @Override
-    public Optional<JsonObject> get(ResourceType type, String namespace, String name)
-        throws KubeFailure, InterruptedException {
-      return gateway.get(type, namespace, name);
-    }
-
-    @Override
-    public ListPage listPage(ResourceType type, ListQuery query, Optional<String> continueToken)
-        throws KubeFailure, InterruptedException {
-      return gateway.listPage(type, query, continueToken);
-    }
-
-    @Override
-    public JsonObject patchSubresource(ResourceType type, String namespace, String name, String subresource,
-        JsonObject patch) throws KubeFailure, InterruptedException {
-      return gateway.patchSubresource(type, namespace, name, subresource, patch);
-    }
-
-    @Override
-    public void delete(ResourceType type, String namespace, String name, Precondition precondition)
-        throws KubeFailure, InterruptedException {
-      gateway.delete(type, namespace, name, precondition);
-    }
-
-    @Override
-    public ExecSession exec(String namespace, String pod, String container, List<String> command)
-        throws IOException {
-      return gateway.exec(namespace, pod, container, command);
-    }
-
-    @Override
-    public Optional<JsonObject> discovery(String path) throws InterruptedException {
-      return gateway.discovery(path);
-    }
-
-    @Override
-    public long requestCount() {
-      return gateway.requestCount();
     }
   }
 

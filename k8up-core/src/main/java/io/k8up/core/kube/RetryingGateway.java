@@ -2,9 +2,7 @@ package io.k8up.core.kube;
 
 import com.google.gson.JsonObject;
 import io.k8up.core.spi.ResourceType;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Optional;
  * other failure returns at once. A list retries page by page. Exec is not retried: a command may
  * have started.
  */
-public final class RetryingGateway implements KubeGateway {
+public final class RetryingGateway extends ForwardingKubeGateway {
 
   /** Waits between tries; a test passes one that records instead of sleeping. */
   @FunctionalInterface
@@ -26,12 +24,11 @@ public final class RetryingGateway implements KubeGateway {
     T call() throws KubeFailure, InterruptedException;
   }
 
-  private final KubeGateway gateway;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
 
   private RetryingGateway(KubeGateway gateway, RetryPolicy policy, Sleeper sleeper) {
-    this.gateway = gateway;
+    super(gateway);
     this.policy = policy;
     this.sleeper = sleeper;
   }
@@ -48,50 +45,34 @@ public final class RetryingGateway implements KubeGateway {
 
   @Override
   public JsonObject create(ResourceType type, JsonObject object) throws KubeFailure, InterruptedException {
-    return retried(() -> gateway.create(type, object));
+    return retried(() -> delegate().create(type, object));
   }
 
   @Override
   public Optional<JsonObject> get(ResourceType type, String namespace, String name)
       throws KubeFailure, InterruptedException {
-    return retried(() -> gateway.get(type, namespace, name));
+    return retried(() -> delegate().get(type, namespace, name));
   }
 
   @Override
   public ListPage listPage(ResourceType type, ListQuery query, Optional<String> continueToken)
       throws KubeFailure, InterruptedException {
-    return retried(() -> gateway.listPage(type, query, continueToken));
+    return retried(() -> delegate().listPage(type, query, continueToken));
   }
 
   @Override
   public JsonObject patchSubresource(ResourceType type, String namespace, String name, String subresource,
       JsonObject patch) throws KubeFailure, InterruptedException {
-    return retried(() -> gateway.patchSubresource(type, namespace, name, subresource, patch));
+    return retried(() -> delegate().patchSubresource(type, namespace, name, subresource, patch));
   }
 
   @Override
   public void delete(ResourceType type, String namespace, String name, Precondition precondition)
       throws KubeFailure, InterruptedException {
     retried(() -> {
-      gateway.delete(type, namespace, name, precondition);
+      delegate().delete(type, namespace, name, precondition);
       return null;
     });
-  }
-
-  @Override
-  public ExecSession exec(String namespace, String pod, String container, List<String> command) throws IOException {
-    return gateway.exec(namespace, pod, container, command);
-  }
-
-  // Best effort, as the gateway's contract says: what cannot be read stays unknown.
-  @Override
-  public Optional<JsonObject> discovery(String path) throws InterruptedException {
-    return gateway.discovery(path);
-  }
-
-  @Override
-  public long requestCount() {
-    return gateway.requestCount();
   }
 
   private <T> T retried(Call<T> call) throws KubeFailure, InterruptedException {

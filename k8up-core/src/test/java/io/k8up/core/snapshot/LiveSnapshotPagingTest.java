@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.gson.JsonObject;
 import io.k8up.core.kube.ClientJavaGateway;
-import io.k8up.core.kube.ExecSession;
 import io.k8up.core.kube.KubeFailure;
+import io.k8up.core.kube.ForwardingKubeGateway;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.ListConsumer;
 import io.k8up.core.kube.ListPage;
 import io.k8up.core.kube.ListQuery;
-import io.k8up.core.kube.Precondition;
 import io.k8up.core.model.Pod;
 import io.k8up.core.spi.ResourceType;
 import io.k8up.core.testing.MockApiServer;
@@ -139,12 +138,11 @@ class LiveSnapshotPagingTest {
   }
 
   /** Asks the real gateway for each page, telling {@code onPage} first; nothing else is needed here. */
-  private static final class PageRecordingGateway implements KubeGateway {
-    private final KubeGateway gateway;
+  private static final class PageRecordingGateway extends ForwardingKubeGateway {
     private final Runnable onPage;
 
     PageRecordingGateway(KubeGateway gateway, Runnable onPage) {
-      this.gateway = gateway;
+      super(gateway);
       this.onPage = onPage;
     }
 
@@ -152,43 +150,7 @@ class LiveSnapshotPagingTest {
     public ListPage listPage(ResourceType type, ListQuery query, Optional<String> continueToken)
         throws KubeFailure, InterruptedException {
       onPage.run();
-      return gateway.listPage(type, query, continueToken);
-    }
-
-    @Override
-    public JsonObject create(ResourceType type, JsonObject object) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<JsonObject> get(ResourceType type, String namespace, String name) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public JsonObject patchSubresource(ResourceType type, String namespace, String name, String subresource,
-        JsonObject patch) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void delete(ResourceType type, String namespace, String name, Precondition precondition) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ExecSession exec(String namespace, String pod, String container, List<String> command) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<JsonObject> discovery(String path) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long requestCount() {
-      return gateway.requestCount();
+      return delegate().listPage(type, query, continueToken);
     }
   }
 }

@@ -2,8 +2,8 @@ package io.k8up.examples.cli;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.k8up.core.kube.ExecSession;
 import io.k8up.core.kube.KubeFailure;
+import io.k8up.core.kube.ForwardingKubeGateway;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.KubeRequest;
 import io.k8up.core.kube.ListPage;
@@ -11,7 +11,6 @@ import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.Precondition;
 import io.k8up.core.spi.ResourceType;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,15 +19,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * that failure: a command that makes many independent calls (a sweep lists every kind in every
  * namespace) then waits for a silent server once, not once per call.
  */
-final class SilentServerStop implements KubeGateway {
+final class SilentServerStop extends ForwardingKubeGateway {
 
-  private final KubeGateway gateway;
   private final String server;
   private final AtomicReference<KubeFailure> silence = new AtomicReference<>();
 
   /** Stops {@code gateway}, whose server is at {@code basePath}, once it got no answer. */
   SilentServerStop(KubeGateway gateway, String basePath) {
-    this.gateway = gateway;
+    super(gateway);
     this.server = KubeFailure.serverAddress(basePath);
   }
 
@@ -63,49 +61,35 @@ final class SilentServerStop implements KubeGateway {
   public JsonObject create(ResourceType type, JsonObject object) throws KubeFailure, InterruptedException {
     Optional<String> namespace = Optional.ofNullable(object.getAsJsonObject("metadata"))
         .map(metadata -> metadata.get("namespace")).filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString);
-    return call(KubeRequest.of("create", type, namespace), () -> gateway.create(type, object));
+    return call(KubeRequest.of("create", type, namespace), () -> delegate().create(type, object));
   }
 
   @Override
   public Optional<JsonObject> get(ResourceType type, String namespace, String name)
       throws KubeFailure, InterruptedException {
-    return call(KubeRequest.of("get", type, Optional.of(namespace)), () -> gateway.get(type, namespace, name));
+    return call(KubeRequest.of("get", type, Optional.of(namespace)), () -> delegate().get(type, namespace, name));
   }
 
   @Override
   public ListPage listPage(ResourceType type, ListQuery query, Optional<String> continueToken)
       throws KubeFailure, InterruptedException {
-    return call(KubeRequest.of("list", type, query.namespace()), () -> gateway.listPage(type, query, continueToken));
+    return call(KubeRequest.of("list", type, query.namespace()), () -> delegate().listPage(type, query, continueToken));
   }
 
   @Override
   public JsonObject patchSubresource(ResourceType type, String namespace, String name, String subresource,
       JsonObject patch) throws KubeFailure, InterruptedException {
     return call(new KubeRequest("patch", type, Optional.of(subresource), Optional.of(namespace)),
-        () -> gateway.patchSubresource(type, namespace, name, subresource, patch));
+        () -> delegate().patchSubresource(type, namespace, name, subresource, patch));
   }
 
   @Override
   public void delete(ResourceType type, String namespace, String name, Precondition precondition)
       throws KubeFailure, InterruptedException {
     call(KubeRequest.of("delete", type, Optional.of(namespace)), () -> {
-      gateway.delete(type, namespace, name, precondition);
+      delegate().delete(type, namespace, name, precondition);
       return null;
     });
   }
 
-  @Override
-  public ExecSession exec(String namespace, String pod, String container, List<String> command) throws IOException {
-    return gateway.exec(namespace, pod, container, command);
-  }
-
-  @Override
-  public Optional<JsonObject> discovery(String path) throws InterruptedException {
-    return gateway.discovery(path);
-  }
-
-  @Override
-  public long requestCount() {
-    return gateway.requestCount();
-  }
 }
