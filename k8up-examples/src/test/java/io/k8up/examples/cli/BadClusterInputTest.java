@@ -101,6 +101,53 @@ class BadClusterInputTest {
     assertThat(endless.served()).isLessThan(1025 * MIB);
   }
 
+  // A list as kubectl writes it (apiVersion, then items) is cut into items and read on every core:
+  // the same limits hold there.
+
+  @Test
+  void endlessKubectlJsonListStopsAtTheObjectLimit() {
+    EndlessInput endless = new EndlessInput("{\"apiVersion\": \"v1\", \"items\": [", "{\"kind\": \"A\"},");
+
+    assertThat(inputError(planFromStdin(endless))).contains("holds more than 5000000 objects");
+    assertThat(endless.served()).isLessThan(5_000_001L * 14 + 3 * MIB);
+  }
+
+  @Test
+  void endlessKubectlYamlListStopsAtTheObjectLimit() {
+    EndlessInput endless = new EndlessInput("apiVersion: v1\nitems:\n", "- kind: A\n");
+
+    assertThat(inputError(planFromStdin(endless))).contains("holds more than 5000000 objects");
+    assertThat(endless.served()).isLessThan(5_000_001L * 10 + 3 * MIB);
+  }
+
+  @Test
+  void anEndlessItemOfAKubectlListStopsAtTheObjectLimit() {
+    EndlessInput endless =
+        new EndlessInput("{\"apiVersion\": \"v1\", \"items\": [{\"data\": [", "1, ");
+
+    assertThat(inputError(planFromStdin(endless)))
+        .contains("holds an object longer than 16777216 characters");
+    assertThat(endless.served()).isLessThan(17 * MIB);
+  }
+
+  @Test
+  void endlessBlankSpaceBetweenItemsOfAKubectlListStopsAtTheValueLimit() {
+    EndlessInput endless = new EndlessInput("{\"apiVersion\": \"v1\", \"items\": [{}", " \n");
+
+    assertThat(inputError(planFromStdin(endless)))
+        .contains("holds a value, or a run of blank space or comments, longer than 2097152 characters");
+    assertThat(endless.served()).isLessThan(3 * MIB);
+  }
+
+  @Test
+  void endlessBlankLinesInAKubectlYamlListStopAtTheValueLimit() {
+    EndlessInput endless = new EndlessInput("apiVersion: v1\nitems:\n- kind: A\n", "  \n");
+
+    assertThat(inputError(planFromStdin(endless)))
+        .contains("holds a value, or a run of blank space or comments, longer than 2097152 characters");
+    assertThat(endless.served()).isLessThan(3 * MIB);
+  }
+
   @Test
   void endlessListOfSmallObjectsStopsAtTheObjectLimit() {
     EndlessInput endless = new EndlessInput("{\"kind\": \"List\", \"items\": [", "{\"kind\": \"A\"},");

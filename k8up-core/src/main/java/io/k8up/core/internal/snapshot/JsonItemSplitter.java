@@ -207,10 +207,13 @@ final class JsonItemSplitter implements ItemSplitter {
   // Blank space between items is not recorded, so it is bounded as one token.
   private void skipSpaceBetweenItems() throws IOException {
     long start = input.chars();
-    skipSpace();
-    if (input.chars() - start > limits.maxTokenChars()) {
-      throw new InputException("holds a value, or a run of blank space or comments, longer than "
-          + limits.maxTokenChars() + " characters, by line " + input.line());
+    int b;
+    while ((b = input.peek()) == ' ' || b == '\n' || b == '\r' || b == '\t') {
+      input.skip();
+      if (input.chars() - start > limits.maxTokenChars()) {
+        throw new InputException("holds a value, or a run of blank space or comments, longer than "
+            + limits.maxTokenChars() + " characters, by line " + input.line());
+      }
     }
   }
 

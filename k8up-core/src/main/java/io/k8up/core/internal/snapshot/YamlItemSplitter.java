@@ -112,6 +112,7 @@ final class YamlItemSplitter implements ItemSplitter {
     quote = 0;
     flow = 0;
     boolean open = leavesOpen(0, nextItem.length);
+    long blank = 0;
     nextItem = null;
     while (true) {
       int start = input.recordedBytes();
@@ -133,6 +134,11 @@ final class YamlItemSplitter implements ItemSplitter {
         endLine = input.takeRecordedFrom(start);
         endLineNumber = line;
         break;
+      }
+      blank = isBlankOrComment(start, end) ? blank + end - start : 0;
+      if (blank > limits.maxTokenChars()) {
+        throw new InputException("holds a value, or a run of blank space or comments, longer than "
+            + limits.maxTokenChars() + " characters, by line " + input.line());
       }
       open = leavesOpen(start, end);
     }
@@ -265,13 +271,13 @@ final class YamlItemSplitter implements ItemSplitter {
 
   // A line that is neither blank, nor a comment, nor indented more than the items.
   private boolean endsList(int start, int end) {
-    int spaces = indentation(start, end);
-    int at = start + spaces;
-    if (at == end) {
-      return false;
-    }
-    int b = input.recordedByte(at);
-    return b != '\n' && b != '\r' && b != '#' && spaces <= indent;
+    return !isBlankOrComment(start, end) && indentation(start, end) <= indent;
+  }
+
+  private boolean isBlankOrComment(int start, int end) {
+    int at = start + indentation(start, end);
+    return at == end || input.recordedByte(at) == '\n' || input.recordedByte(at) == '\r'
+        || input.recordedByte(at) == '#';
   }
 
   private int indentation(int start, int end) {
