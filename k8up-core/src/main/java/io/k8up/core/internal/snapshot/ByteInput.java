@@ -66,8 +66,7 @@ final class ByteInput {
     if ((b & 0xc0) != 0x80) {
       chars++;
       if (maxRecordedChars >= 0 && ++recordedChars > maxRecordedChars) {
-        throw new InputException("holds an object longer than " + limits.maxObjectChars()
-            + " characters, by line " + line);
+        throw ExceededLimit.object(limits, line);
       }
     }
     if (maxRecordedChars >= 0) {
@@ -134,8 +133,7 @@ final class ByteInput {
     if (maxRecordedChars >= 0) {
       recordedChars += count;
       if (recordedChars > maxRecordedChars) {
-        throw new InputException("holds an object longer than " + limits.maxObjectChars()
-            + " characters, by line " + line);
+        throw ExceededLimit.object(limits, line);
       }
       if (recordedBytes + count > recorded.length) {
         recorded = Arrays.copyOf(recorded, Math.max(recorded.length * 2, recordedBytes + count));
@@ -271,8 +269,7 @@ final class ByteInput {
     end += read;
     // Counted as they arrive, so an endless source stops here whatever the parser does.
     if (chars + (end - position) > limits.maxChars()) {
-      throw new InputException("is longer than " + limits.maxChars() + " characters, more than any"
-          + " cluster dump this reader accepts; reading stopped at line " + line);
+      throw ExceededLimit.chars(limits, line);
     }
     return true;
   }

@@ -364,8 +364,7 @@ final class FieldReader {
 
   private void count() throws InputException {
     if (++values > maxValues) {
-      throw new InputException("holds an object with more than " + maxValues + " values, by line "
-          + input.line());
+      throw ExceededLimit.values(maxValues, input.line());
     }
   }
 

@@ -211,8 +211,7 @@ final class JsonItemSplitter implements ItemSplitter {
     while ((b = input.peek()) == ' ' || b == '\n' || b == '\r' || b == '\t') {
       input.skip();
       if (input.chars() - start > limits.maxTokenChars()) {
-        throw new InputException("holds a value, or a run of blank space or comments, longer than "
-            + limits.maxTokenChars() + " characters, by line " + input.line());
+        throw ExceededLimit.value(limits, input.line());
       }
     }
   }

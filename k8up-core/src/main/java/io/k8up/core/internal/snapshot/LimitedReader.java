@@ -87,16 +87,13 @@ final class LimitedReader extends Reader {
 
   private void check() throws InputException {
     if (total > limits.maxChars()) {
-      throw new InputException("is longer than " + limits.maxChars() + " characters, more than any"
-          + " cluster dump this reader accepts; reading stopped at line " + line());
+      throw ExceededLimit.chars(limits, line());
     }
     if (sinceToken > (long) limits.maxTokenChars() + readAhead) {
-      throw new InputException("holds a value, or a run of blank space or comments, longer than "
-          + limits.maxTokenChars() + " characters, by line " + line());
+      throw ExceededLimit.value(limits, line());
     }
     if (sinceObjectStart > (long) limits.maxObjectChars() + readAhead) {
-      throw new InputException("holds an object longer than " + limits.maxObjectChars()
-          + " characters, by line " + line());
+      throw ExceededLimit.object(limits, line());
     }
   }
 

@@ -27,7 +27,7 @@ final class ObjectStreamer {
   private final ItemReader items;
   private final LimitedReader input;
   private final SnapshotAssembler assembler;
-  private final int maxObjects;
+  private final ReadLimits limits;
   private int objects;
   // Items of the first document's list read already, elsewhere, that wait for its kind.
   private ReadAhead readAhead;
@@ -39,7 +39,7 @@ final class ObjectStreamer {
     this.items = new ItemReader(tokens, input, limits, shared);
     this.builder = items.builder();
     this.assembler = assembler;
-    this.maxObjects = limits.maxObjects();
+    this.limits = limits;
   }
 
   /**
@@ -135,9 +135,8 @@ final class ObjectStreamer {
   }
 
   private void countObject() throws InputException {
-    if (++objects > maxObjects) {
-      throw new InputException("holds more than " + maxObjects + " objects, by line "
-          + input.line());
+    if (++objects > limits.maxObjects()) {
+      throw ExceededLimit.objects(limits, input.line());
     }
   }
 

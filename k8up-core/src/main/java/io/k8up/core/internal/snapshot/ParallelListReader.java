@@ -125,8 +125,7 @@ final class ParallelListReader {
           break;
         }
         if (++objects > limits.maxObjects()) {
-          throw new InputException("holds more than " + limits.maxObjects() + " objects, by line "
-              + chunk.line());
+          throw ExceededLimit.objects(limits, chunk.line());
         }
         batch.add(chunk);
         bytes += chunk.bytes().length;

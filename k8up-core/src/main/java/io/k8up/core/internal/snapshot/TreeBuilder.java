@@ -59,8 +59,7 @@ final class TreeBuilder {
   /** Reads the next value. */
   JsonElement value() throws IOException {
     if (++values > maxValues) {
-      throw new InputException("holds an object with more than " + maxValues + " values, by line "
-          + input.line());
+      throw ExceededLimit.values(maxValues, input.line());
     }
     return switch (tokens.peek()) {
       case BEGIN_MAP -> mapping();

@@ -137,8 +137,7 @@ final class YamlItemSplitter implements ItemSplitter {
       }
       blank = isBlankOrComment(start, end) ? blank + end - start : 0;
       if (blank > limits.maxTokenChars()) {
-        throw new InputException("holds a value, or a run of blank space or comments, longer than "
-            + limits.maxTokenChars() + " characters, by line " + input.line());
+        throw ExceededLimit.value(limits, input.line());
       }
       open = leavesOpen(start, end);
     }
