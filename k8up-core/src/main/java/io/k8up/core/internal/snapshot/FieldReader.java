@@ -115,6 +115,30 @@ final class FieldReader {
     return false;
   }
 
+  /** Reads a value, e.g. into a field, from this reader. */
+  @FunctionalInterface
+  interface ValueRead {
+    void read() throws IOException;
+  }
+
+  /**
+   * Reads, with {@code read}, the value of key {@code name} in the mapping that comes next, and
+   * skips its other keys; nothing for null or for a value of another type (noted, as {@link
+   * #enterMap()} notes it).
+   */
+  void member(String name, ValueRead read) throws IOException {
+    if (!enterMap()) {
+      return;
+    }
+    for (String key = nextKey(); key != null; key = nextKey()) {
+      if (key.equals(name)) {
+        read.read();
+      } else {
+        skip();
+      }
+    }
+  }
+
   /**
    * The next key of the mapping entered last, or null at its end, which leaves the mapping. A key
    * seen before in the mapping is noted, and its value skipped.

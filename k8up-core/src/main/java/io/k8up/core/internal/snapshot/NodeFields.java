@@ -14,19 +14,10 @@ final class NodeFields extends ObjectFields {
 
   @Override
   void field(String key, FieldReader reader) throws IOException {
-    if (!key.equals("spec")) {
+    if (key.equals("spec")) {
+      reader.member("taints", () -> taints = taints(reader));
+    } else {
       reader.skip();
-      return;
-    }
-    if (!reader.enterMap()) {
-      return;
-    }
-    for (String next = reader.nextKey(); next != null; next = reader.nextKey()) {
-      if (next.equals("taints")) {
-        taints = taints(reader);
-      } else {
-        reader.skip();
-      }
     }
   }
 

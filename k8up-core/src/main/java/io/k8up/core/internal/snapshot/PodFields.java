@@ -36,16 +36,7 @@ final class PodFields extends ObjectFields {
   }
 
   private void status(FieldReader reader) throws IOException {
-    if (!reader.enterMap()) {
-      return;
-    }
-    for (String key = reader.nextKey(); key != null; key = reader.nextKey()) {
-      if (key.equals("phase")) {
-        phase = reader.string();
-      } else {
-        reader.skip();
-      }
-    }
+    reader.member("phase", () -> phase = reader.string());
   }
 
   private void spec(FieldReader reader) throws IOException {
@@ -72,19 +63,12 @@ final class PodFields extends ObjectFields {
       return names.build();
     }
     while (reader.nextElement()) {
-      if (!reader.enterMap()) {
-        continue;
-      }
-      for (String key = reader.nextKey(); key != null; key = reader.nextKey()) {
-        if (key.equals("name")) {
-          String name = reader.sharedString();
-          if (name != null) {
-            names.add(name);
-          }
-        } else {
-          reader.skip();
+      reader.member("name", () -> {
+        String name = reader.sharedString();
+        if (name != null) {
+          names.add(name);
         }
-      }
+      });
     }
     return names.build();
   }

@@ -36,42 +36,11 @@ final class VolumeFields extends ObjectFields {
   }
 
   private void csi(FieldReader reader) throws IOException {
-    if (!reader.enterMap()) {
-      return;
-    }
-    for (String key = reader.nextKey(); key != null; key = reader.nextKey()) {
-      if (key.equals("driver")) {
-        csiDriver = reader.sharedString();
-      } else {
-        reader.skip();
-      }
-    }
+    reader.member("driver", () -> csiDriver = reader.sharedString());
   }
 
   private void nodeAffinity(FieldReader reader) throws IOException {
-    if (!reader.enterMap()) {
-      return;
-    }
-    for (String key = reader.nextKey(); key != null; key = reader.nextKey()) {
-      if (key.equals("required")) {
-        required(reader);
-      } else {
-        reader.skip();
-      }
-    }
-  }
-
-  private void required(FieldReader reader) throws IOException {
-    if (!reader.enterMap()) {
-      return;
-    }
-    for (String key = reader.nextKey(); key != null; key = reader.nextKey()) {
-      if (key.equals("nodeSelectorTerms")) {
-        terms = terms(reader);
-      } else {
-        reader.skip();
-      }
-    }
+    reader.member("required", () -> reader.member("nodeSelectorTerms", () -> terms = terms(reader)));
   }
 
   private static ImmutableList<NodeSelectorTerm> terms(FieldReader reader) throws IOException {
