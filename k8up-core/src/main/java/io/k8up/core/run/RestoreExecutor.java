@@ -5,20 +5,16 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.internal.run.RestoreRun;
-import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.kube.KubeGateway;
 import io.k8up.core.kube.RetryingGateway;
 import io.k8up.core.restore.RestorePlan;
 import io.k8up.core.restore.RestorePlanner;
 import io.k8up.core.restore.StorageClassBinding;
 import io.k8up.core.snapshot.ClusterSnapshot;
-import io.k8up.core.snapshot.LiveSnapshots;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.spi.VolumeAccessStrategy;
-import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,22 +45,20 @@ public final class RestoreExecutor {
   private final RunId runId;
   private final ExecutorOptions options;
   private final SnapshotSource snapshots;
-  private final List<ProgressListener> listeners;
+  private final ProgressListener listener;
   private final Clock clock;
   private final RetryingGateway.Sleeper pause;
 
   private RestoreExecutor(Builder builder) {
-    this.gateway = builder.gateway != null ? builder.gateway : RetryingGateway.of(ClientJavaGateway.of(builder.client),
-        builder.options.retryPolicy());
+    this.gateway = builder.runGateway();
     this.strategies = builder.strategies;
     this.planner = builder.planner;
     this.storageClasses = builder.storageClasses;
     this.tool = builder.tool;
     this.runId = builder.runId;
     this.options = builder.options;
-    this.snapshots = builder.snapshots != null
-        ? builder.snapshots : namespaces -> LiveSnapshots.read(builder.client, namespaces);
-    this.listeners = List.copyOf(builder.listeners);
+    this.snapshots = builder.runSnapshots();
+    this.listener = builder.runListener();
     this.clock = builder.clock;
     this.pause = builder.pause;
   }
@@ -89,50 +83,21 @@ public final class RestoreExecutor {
   public RestoreReport run(RestorePlan plan, ClusterSnapshot snapshot) {
     checkNotNull(plan, "plan");
     checkNotNull(snapshot, "snapshot");
-    ProgressListener all = event -> listeners.forEach(listener -> listener.onEvent(event));
     return new RestoreRun(gateway, clock, pause, planner,
-        storageClasses, strategies, options, tool, runId, snapshots, all).run(plan, snapshot);
+        storageClasses, strategies, options, tool, runId, snapshots, listener).run(plan, snapshot);
   }
 
   /** Builds a {@link RestoreExecutor}; a client or a gateway, strategies and a tool are required. */
-  public static final class Builder {
+  public static final class Builder extends ExecutorBuilder<Builder> {
 
-    private ApiClient client;
-    private KubeGateway gateway;
     private ImmutableList<VolumeAccessStrategy> strategies;
     private RestorePlanner planner = RestorePlanner.builder().build();
     private ImmutableList<StorageClassBinding> storageClasses = ImmutableList.of();
-    private BackupToolSpec tool;
-    private RunId runId = RunId.fresh();
-    private ExecutorOptions options = ExecutorOptions.defaults();
-    private SnapshotSource snapshots;
-    private final List<ProgressListener> listeners = new ArrayList<>();
-    private Clock clock = Clock.systemUTC();
-    private RetryingGateway.Sleeper pause = duration -> Thread.sleep(duration.toMillis());
 
     private Builder() {}
 
-    /**
-     * The client of the cluster to run in; its timeouts bound every request, each tried again as
-     * the options' {@code apiAttempts} and {@code apiBackoff} say.
-     *
-     * @throws IllegalStateException if a gateway was given
-     */
-    public Builder client(ApiClient client) {
-      checkState(gateway == null, "give a client or a gateway, not both");
-      this.client = checkNotNull(client, "client");
-      return this;
-    }
-
-    /**
-     * The gateway every call goes through, as given (no retries added). Without a client, {@link
-     * #snapshots} is required, for re-planning.
-     *
-     * @throws IllegalStateException if a client was given
-     */
-    public Builder gateway(KubeGateway gateway) {
-      checkState(client == null, "give a client or a gateway, not both");
-      this.gateway = checkNotNull(gateway, "gateway");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -154,46 +119,6 @@ public final class RestoreExecutor {
       return this;
     }
 
-    /** The tool the backups were made with: its image, and the Secret with the repository's settings. */
-    public Builder tool(BackupToolSpec tool) {
-      this.tool = checkNotNull(tool, "tool");
-      return this;
-    }
-
-    /** The run id; default a fresh one. Give an unfinished run's id to finish it. */
-    public Builder runId(RunId runId) {
-      this.runId = checkNotNull(runId, "runId");
-      return this;
-    }
-
-    /** Limits, timeouts and retries; default {@link ExecutorOptions#defaults()}. Events are never recorded for restores. */
-    public Builder options(ExecutorOptions options) {
-      this.options = checkNotNull(options, "options");
-      return this;
-    }
-
-    /** Where fresh reads for re-planning come from; default a live read through the client. */
-    public Builder snapshots(SnapshotSource snapshots) {
-      this.snapshots = checkNotNull(snapshots, "snapshots");
-      return this;
-    }
-
-    /**
-     * The time runs read, and how they wait between two looks at the cluster, as {@link
-     * BackupExecutor.Builder#clock} says; by default the system's UTC clock and the thread's sleep.
-     */
-    public Builder clock(Clock clock, RetryingGateway.Sleeper pause) {
-      this.clock = checkNotNull(clock, "clock");
-      this.pause = checkNotNull(pause, "pause");
-      return this;
-    }
-
-    /** Adds a listener of the run's progress. */
-    public Builder listener(ProgressListener listener) {
-      listeners.add(checkNotNull(listener, "listener"));
-      return this;
-    }
-
     /**
      * An executor with these settings.
      *
@@ -201,10 +126,8 @@ public final class RestoreExecutor {
      *     gateway is given without a snapshot source
      */
     public RestoreExecutor build() {
-      checkState(client != null || gateway != null, "a client or a gateway is required");
-      checkState(client != null || snapshots != null, "a gateway needs a snapshot source for re-planning");
+      checkShared();
       checkState(strategies != null && !strategies.isEmpty(), "strategies are required");
-      checkState(tool != null, "a backup tool is required");
       return new RestoreExecutor(this);
     }
   }
