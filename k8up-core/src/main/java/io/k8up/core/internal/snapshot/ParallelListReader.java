@@ -61,9 +61,7 @@ final class ParallelListReader {
     this.assembler = assembler;
     this.threads = threads;
     this.batchBytes = batchBytes;
-    this.oneLevelDown = new ReadLimits(limits.maxChars(), limits.maxTokenChars(),
-        limits.maxObjectChars(), Math.max(limits.maxDepth() - 1, 1), limits.maxObjects(),
-        limits.maxObjectValues());
+    this.oneLevelDown = limits.withMaxDepth(Math.max(limits.maxDepth() - 1, 1));
   }
 
   void read(InputStream source) throws IOException {
@@ -92,8 +90,7 @@ final class ParallelListReader {
     }
     // The rest is counted again from its start; the items cut out of it were counted here.
     long restLimit = limits.maxChars() - input.chars() + splitter.restCharsReadAlready();
-    ReadLimits restLimits = new ReadLimits(Math.max(restLimit, 1), limits.maxTokenChars(),
-        limits.maxObjectChars(), limits.maxDepth(), limits.maxObjects(), limits.maxObjectValues());
+    ReadLimits restLimits = limits.withMaxChars(Math.max(restLimit, 1));
     DocumentReader.read(DocumentReader.utf8(splitter.rest()), splitter.restOrigin(), restLimits,
         assembler, readAhead, shared);
   }

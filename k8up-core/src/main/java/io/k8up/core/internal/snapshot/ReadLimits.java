@@ -33,4 +33,16 @@ public record ReadLimits(
     checkArgument(maxChars > 0 && maxTokenChars > 0 && maxObjectChars > 0 && maxDepth > 0
         && maxObjects > 0 && maxObjectValues > 0, "limits must be positive");
   }
+
+  /** These limits, with {@code maxChars} characters in the whole source. */
+  public ReadLimits withMaxChars(long maxChars) {
+    return new ReadLimits(maxChars, maxTokenChars, maxObjectChars, maxDepth, maxObjects,
+        maxObjectValues);
+  }
+
+  /** These limits, with nesting at most {@code maxDepth} levels deep. */
+  public ReadLimits withMaxDepth(int maxDepth) {
+    return new ReadLimits(maxChars, maxTokenChars, maxObjectChars, maxDepth, maxObjects,
+        maxObjectValues);
+  }
 }
