@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * <p>An item is a line that starts with {@code - } at the first item's indentation, and every
  * line after it that is blank, a comment, or indented more; the first other line ends the list.
  * In block style no value of an item can go on at or left of that indentation: a block scalar's
- * lines, a plain scalar's and a mapping's are all indented more. Only a source that starts with
- * {@code apiVersion: …} and {@code items:}, as kubectl writes a list, is cut; any other is declined.
+ * lines, a plain scalar's and a mapping's are all indented more; only a quoted scalar or a flow
+ * collection can, and {@link YamlValueFollower} keeps their lines in their item. Only a source that
+ * starts with {@code apiVersion: …} and {@code items:}, as kubectl writes a list, is cut; any other
+ * is declined.
  */
 final class YamlItemSplitter implements ItemSplitter {
 
@@ -47,14 +49,13 @@ final class YamlItemSplitter implements ItemSplitter {
   private byte[] endLine;
   private long endLineNumber;
   private int index;
-  // The quote of a quoted scalar, and the depth of flow collections, the lines so far left open.
-  private int quote;
-  private int flow;
+  private final YamlValueFollower values;
 
   /** A splitter of {@code input}, which is recording since the source's start. */
   YamlItemSplitter(ByteInput input, ReadLimits limits) {
     this.input = input;
     this.limits = limits;
+    this.values = new YamlValueFollower(input);
   }
 
   @Override
@@ -109,9 +110,8 @@ final class YamlItemSplitter implements ItemSplitter {
     Origin origin = Origin.at(nextItemLine, 1);
     input.record(limits.maxObjectChars());
     input.rerecord(nextItem);
-    quote = 0;
-    flow = 0;
-    boolean open = leavesOpen(0, nextItem.length);
+    values.reset();
+    boolean open = values.leavesOpen(0, nextItem.length);
     long blank = 0;
     nextItem = null;
     while (true) {
@@ -122,7 +122,7 @@ final class YamlItemSplitter implements ItemSplitter {
       }
       int end = input.recordedBytes();
       if (open) {
-        open = leavesOpen(start, end);
+        open = values.leavesOpen(start, end);
         continue;
       }
       if (isItem(start, end)) {
@@ -139,108 +139,9 @@ final class YamlItemSplitter implements ItemSplitter {
       if (blank > limits.maxTokenChars()) {
         throw ExceededLimit.value(limits, input.line());
       }
-      open = leavesOpen(start, end);
+      open = values.leavesOpen(start, end);
     }
     return new Chunk(input.recorded(), origin, index++);
-  }
-
-  /**
-   * Follows the quoted scalars and flow collections of the line from {@code start} to {@code end},
-   * starting inside those left open by the lines before: true if the line leaves one open. Such a
-   * value goes on on the next lines, which may start at any indentation, even left of the items.
-   */
-  private boolean leavesOpen(int start, int end) {
-    int at = start;
-    if (quote == 0 && flow == 0) {
-      at = valueStart(at, end);
-    }
-    for (; at < end; at++) {
-      int b = input.recordedByte(at);
-      if (quote != 0) {
-        at = quoteEnd(at, end, quote);
-        if (at < end) {
-          quote = 0;
-          if (flow == 0) {
-            // A quoted key: its value may be quoted, or a flow collection, too.
-            if (at + 2 >= end || input.recordedByte(at + 1) != ':'
-                || input.recordedByte(at + 2) != ' ') {
-              return false;
-            }
-            at = valueStart(at + 1, end) - 1;
-          }
-        }
-      } else if (b == '"' || b == '\'') {
-        if (flow == 0 || startsScalar(start, at)) {
-          quote = b;
-        }
-      } else if (b == '{' || b == '[') {
-        flow++;
-      } else if (b == '}' || b == ']') {
-        if (flow > 0 && --flow == 0) {
-          return false;
-        }
-      } else if (b == '#' && (at == start || input.recordedByte(at - 1) == ' ')) {
-        break;
-      } else if (flow == 0) {
-        // A plain scalar: nothing of it goes on left of the items.
-        return false;
-      }
-    }
-    return quote != 0 || flow > 0;
-  }
-
-  // Whether a quote at {@code at}, inside a flow collection, starts a quoted scalar: it follows
-  // "{", "[", "," or ":" and blank space, or starts the line.
-  private boolean startsScalar(int start, int at) {
-    int before = at - 1;
-    while (before >= start && input.recordedByte(before) == ' ') {
-      before--;
-    }
-    if (before < start) {
-      return true;
-    }
-    int b = input.recordedByte(before);
-    return b == '{' || b == '[' || b == ',' || b == ':';
-  }
-
-  // Where the value of a line starts: after its indentation, "- " and a plain key's ": ".
-  private int valueStart(int start, int end) {
-    int at = start;
-    while (at < end && (input.recordedByte(at) == ' ' || (input.recordedByte(at) == '-'
-        && at + 1 < end && input.recordedByte(at + 1) == ' '))) {
-      at++;
-    }
-    if (at < end && (input.recordedByte(at) == '"' || input.recordedByte(at) == '\'')) {
-      return at;
-    }
-    for (int colon = at; colon + 1 < end; colon++) {
-      if (input.recordedByte(colon) == ':' && input.recordedByte(colon + 1) == ' ') {
-        at = colon + 1;
-        while (at < end && input.recordedByte(at) == ' ') {
-          at++;
-        }
-        return at;
-      }
-    }
-    return end;
-  }
-
-  // The position of the quote that closes a scalar, or end if the line does not close it.
-  private int quoteEnd(int start, int end, int quote) {
-    int at = start;
-    while (at < end) {
-      int b = input.recordedByte(at);
-      if (quote == '"' && b == '\\') {
-        at += 2;
-      } else if (b == quote && quote == '\'' && at + 1 < end && input.recordedByte(at + 1) == '\'') {
-        at += 2;
-      } else if (b == quote) {
-        return at;
-      } else {
-        at++;
-      }
-    }
-    return end;
   }
 
   @Override

@@ -44,6 +44,21 @@ class ItemSplitterTest {
   }
 
   @Test
+  void aQuoteOpensAScalarOnlyWhereATokenStarts() throws IOException {
+    // Kept: a block scalar's line, a plain scalar's next line, a plain scalar, a comment. Opened:
+    // a quote after a closed flow collection, and after a closed quote.
+    String yaml = "apiVersion: v1\nitems:\n- a: |\n    'block\n  b: x\n- a: b\n   'plain\n"
+        + "- a: it's # it's\n- a: [1]'x\n- y'\n- \"k\" 'v\n- w'\n- z\n";
+
+    Cut cut = cut(yaml, YamlItemSplitter::new);
+
+    assertThat(cut.items).containsExactly(
+        "1:3:1 - a: |\n    'block\n  b: x\n", "2:6:1 - a: b\n   'plain\n",
+        "3:8:1 - a: it's # it's\n", "4:9:1 - a: [1]'x\n- y'\n", "5:11:1 - \"k\" 'v\n- w'\n",
+        "6:13:1 - z\n");
+  }
+
+  @Test
   void indentedYamlItemsAreCutAtTheirIndentation() throws IOException {
     Cut cut = cut("items:\n  - a: 1\n    b: 2\n  - c\nkind: List\n", YamlItemSplitter::new);
 

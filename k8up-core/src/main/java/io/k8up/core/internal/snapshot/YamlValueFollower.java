@@ -1,0 +1,186 @@
+package io.k8up.core.internal.snapshot;
+
+/**
+ * Follows, line by line, the YAML values that a line can leave open, as snakeyaml-engine's scanner
+ * reads them, so that {@link YamlItemSplitter} never cuts inside one: a quoted scalar or a flow
+ * collection goes on over any lines, at any indentation, until it is closed; a block scalar's
+ * content and a plain scalar's continuation go on over the lines indented more than the block node
+ * they belong to. A quote opens a scalar only where a token starts (after indentation, {@code - },
+ * {@code : }, a flow indicator, a closed quote or collection), never inside a plain scalar.
+ *
+ * <p>It only follows the bytes and never reports: where the text is malformed, what it makes of
+ * the line matters only for where the malformed item ends, and the parser words the problem.
+ */
+final class YamlValueFollower {
+
+  private static final int NONE = -1;
+
+  private final ByteInput input;
+  // Open across lines: the quote of a quoted scalar, the depth of flow collections, whether a
+  // plain scalar inside them goes on.
+  private int quote;
+  private int flow;
+  private boolean plain;
+  // Lines indented more than this column go on a block scalar, or a plain scalar, of a line before.
+  private int parent = NONE;
+  private boolean blockScalar;
+
+  YamlValueFollower(ByteInput input) {
+    this.input = input;
+  }
+
+  /** Forgets every value left open: a new item starts. */
+  void reset() {
+    quote = 0;
+    flow = 0;
+    plain = false;
+    parent = NONE;
+  }
+
+  /**
+   * Reads the recorded line from {@code start} to {@code end}: true if it leaves a quoted scalar
+   * or a flow collection open, so that the next line belongs to it whatever its indentation.
+   */
+  boolean leavesOpen(int start, int end) {
+    int at = start;
+    int indentation = 0;
+    if (quote == 0 && flow == 0) {
+      while (at < end && input.recordedByte(at) == ' ') {
+        at++;
+      }
+      indentation = at - start;
+      if (parent != NONE) {
+        if (blank(at, end)) {
+          return false;
+        }
+        if (indentation > parent && blockScalar) {
+          return false;
+        }
+        if (indentation > parent && input.recordedByte(at) != '#') {
+          plain = true;
+        } else {
+          parent = NONE;
+        }
+      }
+    }
+    // The block node that a value on this line belongs to: a key's column, or a "- "'s.
+    int node = indentation;
+    int token = indentation;
+    while (at < end) {
+      int b = input.recordedByte(at);
+      if (quote != 0) {
+        at = quoteEnd(at, end, quote);
+        if (at >= end) {
+          return true;
+        }
+        quote = 0;
+        at++;
+      } else if (b == '\n' || b == '\r') {
+        break;
+      } else if (plain) {
+        if (b == ':' && valueIndicator(at + 1, end)) {
+          plain = false;
+          node = token;
+          at++;
+        } else if (b == ' ' || b == '\t') {
+          at++;
+          if (at < end && input.recordedByte(at) == '#') {
+            plain = false;
+            parent = NONE;
+            break;
+          }
+        } else if (flow > 0 && ",?[]{}".indexOf(b) >= 0) {
+          plain = false;
+        } else {
+          at++;
+        }
+      } else if (b == ' ' || b == '\t') {
+        at++;
+      } else if (b == '#') {
+        break;
+      } else if (b == '\'' || b == '"') {
+        token = column(start, at);
+        quote = b;
+        at++;
+      } else if (b == '[' || b == '{') {
+        token = column(start, at);
+        flow++;
+        at++;
+      } else if (b == ']' || b == '}') {
+        flow = Math.max(0, flow - 1);
+        at++;
+      } else if (b == ',') {
+        at++;
+      } else if ((b == '-' || b == '?') && blankOrEnd(at + 1, end)) {
+        node = column(start, at);
+        token = node + 2;
+        at++;
+      } else if (b == ':' && (flow > 0 || blankOrEnd(at + 1, end))) {
+        node = token;
+        at++;
+      } else if (b == '&' || b == '*' || b == '!') {
+        while (at < end && !blankOrEnd(at, end)
+            && (flow == 0 || ",[]{}".indexOf(input.recordedByte(at)) < 0)) {
+          at++;
+        }
+      } else if ((b == '|' || b == '>') && flow == 0) {
+        parent = node;
+        blockScalar = true;
+        return false;
+      } else {
+        token = column(start, at);
+        plain = true;
+        at++;
+      }
+    }
+    if (quote != 0 || flow > 0) {
+      return true;
+    }
+    if (plain) {
+      plain = false;
+      parent = node;
+      blockScalar = false;
+    }
+    return false;
+  }
+
+  // Whether ':' before {@code at} is a value indicator inside a plain scalar: followed by a blank,
+  // or in a flow collection by a flow indicator.
+  private boolean valueIndicator(int at, int end) {
+    return blankOrEnd(at, end) || (flow > 0 && ",[]{}".indexOf(input.recordedByte(at)) >= 0);
+  }
+
+  private boolean blankOrEnd(int at, int end) {
+    if (at >= end) {
+      return true;
+    }
+    int b = input.recordedByte(at);
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+  }
+
+  private boolean blank(int at, int end) {
+    return at >= end || input.recordedByte(at) == '\n' || input.recordedByte(at) == '\r';
+  }
+
+  private static int column(int start, int at) {
+    return at - start;
+  }
+
+  // The position of the quote that closes a scalar, or end if the line does not close it.
+  private int quoteEnd(int start, int end, int quote) {
+    int at = start;
+    while (at < end) {
+      int b = input.recordedByte(at);
+      if (quote == '"' && b == '\\') {
+        at += 2;
+      } else if (b == quote && quote == '\'' && at + 1 < end && input.recordedByte(at + 1) == '\'') {
+        at += 2;
+      } else if (b == quote) {
+        return at;
+      } else {
+        at++;
+      }
+    }
+    return end;
+  }
+}
