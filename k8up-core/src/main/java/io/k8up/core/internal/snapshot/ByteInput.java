@@ -147,6 +147,41 @@ final class ByteInput {
     position = to;
   }
 
+  /**
+   * Makes sure a byte is buffered, for a caller that scans the buffer in place ({@link #buffer},
+   * {@link #position}, {@link #limit}) and then consumes what it scanned with {@link
+   * #consumeSingleBytes}.
+   *
+   * @return false at the end of the source
+   */
+  boolean fillBuffer() throws IOException {
+    return peek() != -1;
+  }
+
+  /** The buffer that {@link #position} and {@link #limit} index. */
+  byte[] buffer() {
+    return buffer;
+  }
+
+  /** The index in {@link #buffer} of the next byte. */
+  int position() {
+    return position;
+  }
+
+  /** The index in {@link #buffer} after the last byte that can be read now. */
+  int limit() {
+    long room = lookAheadEnd - chars;
+    return room < end - position ? position + (int) room : end;
+  }
+
+  /**
+   * Consumes the buffered bytes up to {@code to}, which a caller scanned in place: each a
+   * character of one byte (ASCII) other than a line break, so that they are counted in one go.
+   */
+  void consumeSingleBytes(int to) throws InputException {
+    consumed(position, to);
+  }
+
   /** Consumes and returns the next byte, or -1 at the end. */
   int next() throws IOException {
     int b = peek();

@@ -18,8 +18,7 @@ final class JsonItemSplitter implements ItemSplitter {
 
   private static final String ITEMS = "items";
   private static final String API_VERSION = "apiVersion";
-  // What ends a run of bytes that cannot change the structure, in a value and in a string.
-  private static final byte[] STRUCTURE = ByteInput.stops("\"{}[]");
+  // What ends a run of bytes that cannot change the structure of a string.
   private static final byte[] STRING_ENDS = ByteInput.stops("\"\\");
   // Enough of what follows an error for the parser to find it.
   private static final int AHEAD = 256;
@@ -223,24 +222,48 @@ final class JsonItemSplitter implements ItemSplitter {
       input.skip();
       skipStringRest();
     } else if (b == '{' || b == '[') {
-      int depth = 0;
-      do {
-        b = input.next();
-        if (b == '"') {
-          skipStringRest();
-        } else if (b == '{' || b == '[') {
-          depth++;
-        } else if (b == '}' || b == ']') {
-          depth--;
-        }
-        if (depth > 0) {
-          input.skipUntil(STRUCTURE);
-        }
-      } while (depth > 0 && b != -1);
+      input.skip();
+      skipNested();
     } else {
       while ((b = input.peek()) != -1 && b != ',' && b != ']' && b != '}' && b != ' '
           && b != '\n' && b != '\r' && b != '\t') {
         input.skip();
+      }
+    }
+  }
+
+  // Consumes the rest of an object or list whose bracket was consumed. Runs of ASCII without line
+  // breaks or escapes, nearly all of a dump, are scanned in the input's buffer and consumed in one
+  // go; any other byte one at a time, so that lines and characters are counted.
+  private void skipNested() throws IOException {
+    int depth = 1;
+    boolean inString = false;
+    while (input.fillBuffer()) {
+      byte[] bytes = input.buffer();
+      int at = input.position();
+      int limit = input.limit();
+      while (at < limit) {
+        int b = bytes[at];
+        if (b < 0 || b == '\n' || b == '\\') {
+          break;
+        }
+        at++;
+        if (inString) {
+          inString = b != '"';
+        } else if (b == '"') {
+          inString = true;
+        } else if (b == '{' || b == '[') {
+          depth++;
+        } else if ((b == '}' || b == ']') && --depth == 0) {
+          break;
+        }
+      }
+      input.consumeSingleBytes(at);
+      if (depth == 0) {
+        return;
+      }
+      if (at < limit && input.next() == '\\' && inString) {
+        input.next();
       }
     }
   }
