@@ -23,6 +23,7 @@ import io.k8up.core.run.BackupExecutor;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.spi.BackupToolSpec;
 import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.ImmutableExecutorOptions;
 import io.k8up.core.run.Manifests;
 import io.k8up.core.run.MaterializedPlan;
 import io.k8up.core.run.ProgressListener;
@@ -102,12 +103,15 @@ public final class K8upRwo {
     this.fixedSnapshot = Optional.ofNullable(builder.snapshot);
     this.reads = Optional.ofNullable(builder.reads);
     this.readNodes = builder.readNodes;
-    this.pageSize = builder.pageSize;
+    // One page size for every list request: the reads' and the runs'.
+    this.options = builder.pageSize == null
+        ? builder.options
+        : ImmutableExecutorOptions.copyOf(builder.options).withPageSize(builder.pageSize);
+    this.pageSize = options.pageSize();
     this.planner = builder.planner();
     this.restorePlanner = builder.restorePlanner;
     this.tool = builder.tool;
     this.runId = builder.runId;
-    this.options = builder.options;
     this.sink = Optional.ofNullable(builder.sink);
     this.listeners = ImmutableList.copyOf(builder.listeners);
   }
@@ -316,7 +320,7 @@ public final class K8upRwo {
     private ClusterSnapshot snapshot;
     private SnapshotSource reads;
     private boolean readNodes;
-    private int pageSize = LiveSnapshots.DEFAULT_PAGE_SIZE;
+    private Integer pageSize;
     private boolean requireOptIn;
     private List<String> strategyOrder;
     private List<VolumeAccessStrategy> strategies;
@@ -400,9 +404,11 @@ public final class K8upRwo {
     }
 
     /**
-     * How many objects each list request of a live read asks for (the request's {@code limit}; the
-     * rest follows with {@code continue}); default {@value LiveSnapshots#DEFAULT_PAGE_SIZE}. The
-     * request count is in {@link LiveSnapshots}.
+     * How many objects each list request of a live read, and of the runs, restores and their polls,
+     * asks for (the request's {@code limit}; the rest follows with {@code continue}); it replaces
+     * {@link ExecutorOptions#pageSize()} of the {@link #executorOptions executor options}, whose
+     * page size (default {@value LiveSnapshots#DEFAULT_PAGE_SIZE}) applies when this is not given.
+     * The request count of a read is in {@link LiveSnapshots}.
      *
      * @throws IllegalArgumentException if {@code pageSize} is not positive
      */

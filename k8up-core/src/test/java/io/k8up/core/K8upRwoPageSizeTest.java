@@ -3,6 +3,7 @@ package io.k8up.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.k8up.core.run.ExecutorOptions;
 import io.k8up.core.snapshot.ClusterSnapshot;
 import io.k8up.core.testing.MockApiServer;
 import java.util.List;
@@ -28,6 +29,15 @@ class K8upRwoPageSizeTest {
     assertThat(api.takeRequests()).filteredOn(request -> request.contains("/pods"))
         .containsExactly("GET " + PODS + "?limit=2&watch=false", "GET " + PODS + "?continue=t1&limit=2&watch=false");
     assertThat(snapshot.pods()).hasSize(3);
+  }
+
+  @Test
+  void theExecutorOptionsPageSizeAppliesWhenNoneIsGiven() {
+    assertThat(ExecutorOptions.builder().pageSize(7).build().pageSize()).isEqualTo(7);
+    assertThat(ExecutorOptions.defaults().pageSize()).isEqualTo(500);
+    assertThatThrownBy(() -> ExecutorOptions.builder().pageSize(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pageSize must be at least 1");
   }
 
   @Test

@@ -77,6 +77,30 @@ class K8upRwoTest {
   }
 
   @Test
+  void aRunListsInPagesOfThePageSizeGiven() throws Exception {
+    sharedClaim();
+    K8upRwo backups = K8upRwo.builder()
+        .liveCluster(api.client(), List.of(NAMESPACE))
+        .strategies(List.of(JOBS))
+        .executorOptions(ExecutorOptions.builder().pollInterval(Duration.ofMillis(10)).build())
+        .pageSize(3)
+        .build();
+
+    BackupReport report;
+    try (FakeJobController controller = FakeJobController.start(api.client(), NAMESPACE, FakeJobController.completeAfter(1))) {
+      report = backups.run();
+    }
+
+    assertThat(report.allBackupsSucceeded()).isTrue();
+    List<String> lists = api.takeRequests().stream()
+        .filter(request -> request.startsWith("GET ") && request.contains("watch=false")).toList();
+    // The read's lists, the look for objects of an earlier attempt, and the polls of the Job.
+    assertThat(lists).filteredOn(request -> request.contains("/jobs?") && request.contains("labelSelector"))
+        .hasSizeGreaterThan(1);
+    assertThat(lists).isNotEmpty().allMatch(request -> request.contains("limit=3"), "asks for pages of 3");
+  }
+
+  @Test
   void runsStreamBackupCommandsIntoTheSinkGiven() throws Exception {
     ClusterSnapshot cached = ClusterSnapshot.of(List.of(), List.of(), List.of(Fixtures.runningPod("db-0", "node-1")
         .putAnnotations(K8upAnnotations.BACKUP_COMMAND, "pg_dumpall").build()));

@@ -1,5 +1,6 @@
 package io.k8up.core.run;
 
+import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.RetryPolicy;
 import io.k8up.core.spi.Grouping;
 
@@ -69,6 +70,17 @@ public abstract class ExecutorOptions {
     return Duration.ofSeconds(2);
   }
 
+  /**
+   * How many objects each list request of a run asks for (its {@code limit}; the rest follows with
+   * {@code continue}): the polls, one list per observed kind per namespace, and the look for
+   * objects of an earlier attempt of the run; default 500. A list of {@code n} objects takes
+   * {@code max(1, ceil(n / pageSize))} requests.
+   */
+  @Value.Default
+  public int pageSize() {
+    return ListQuery.DEFAULT_PAGE_SIZE;
+  }
+
   /** How many times one API request is tried when throttled, failing or unanswered; default 5. */
   @Value.Default
   public int apiAttempts() {
@@ -111,6 +123,7 @@ public abstract class ExecutorOptions {
     checkArgument(maxPerNamespace().orElse(1) >= 1, "maxPerNamespace must be at least 1");
     checkArgument(maxPlacementAttempts() >= 1, "maxPlacementAttempts must be at least 1");
     checkArgument(apiAttempts() >= 1, "apiAttempts must be at least 1");
+    checkArgument(pageSize() >= 1, "pageSize must be at least 1");
     for (Duration duration : new Duration[] {unitTimeout(), unschedulableTimeout(), pollInterval()}) {
       checkArgument(!duration.isNegative() && !duration.isZero(), "durations must be positive");
     }

@@ -43,6 +43,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunSettings settings;
 
+  @Mixin PageSizeOption paging;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table (fits the terminal), wide (whole messages) or json (the versioned contract of"
           + " docs/run-report.md). Default: ${DEFAULT-VALUE}.")
@@ -63,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
         .executorOptions(settings.options(job.options()))
         .sink(settings.sink())
         .listener(event -> progress(event, err));
+    paging.applyTo(builder);
     planning.applyTo(builder, true);
     K8upRwo backups = planning.build(builder);
     ClusterSnapshot snapshot;

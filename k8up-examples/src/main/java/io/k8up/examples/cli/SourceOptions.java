@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,10 +44,7 @@ final class SourceOptions {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source = new Source();
 
-  @Option(names = "--page-size", paramLabel = "N", defaultValue = "500", converter = OptionConverters.PositiveInt.class,
-      description = "A live cluster is listed N objects per request (limit and continue), each page turned into the"
-          + " plan's model before the next is asked for. Default: ${DEFAULT-VALUE}.")
-  int pageSize;
+  @Mixin PageSizeOption paging;
 
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
@@ -70,7 +68,7 @@ final class SourceOptions {
       throws SnapshotException {
     namespaces.check();
     K8upRwo.Builder backups = K8upRwo.builder();
-    backups.pageSize(pageSize);
+    paging.applyTo(backups);
     if (isLive()) {
       connection = Kubeconfigs.connect(Optional.ofNullable(source.kubeconfig));
       ClusterProbe.reach(connection, command.commandLine().getErr());

@@ -153,7 +153,7 @@ public final class RunLoop {
     this.book = book;
     this.running = new RunningUnits(book, queue, replanner, cleanup, progress, options, clock, purpose);
     UnitTransitions transitions = new UnitTransitions(options.unschedulableTimeout(), options.unitTimeout(), purpose);
-    this.runner = new UnitRunner(gateway, running, runId, transitions, clock, purpose);
+    this.runner = new UnitRunner(gateway, running, runId, transitions, clock, purpose, options.pageSize());
     this.commands = new CommandRunner(gateway, sink, runId, running, transitions, clock);
   }
 
@@ -203,7 +203,8 @@ public final class RunLoop {
       for (ResourceType kind : entry.getValue()) {
         List<JsonObject> objects;
         try {
-          objects = gateway.list(kind, ListQuery.in(entry.getKey()).withLabels(RunObjects.selector(runId)));
+          objects = gateway.list(kind, ListQuery.in(entry.getKey()).withLabels(RunObjects.selector(runId))
+              .withPageSize(options.pageSize()));
         } catch (KubeFailure e) {
           if (e.isForbidden()) {
             failQueued(entry.getKey(), e);

@@ -45,15 +45,17 @@ final class UnitRunner {
   private final UnitTransitions transitions;
   private final Clock clock;
   private final Purpose purpose;
+  private final int pageSize;
 
   UnitRunner(KubeGateway gateway, RunningUnits units, RunId runId, UnitTransitions transitions, Clock clock,
-      Purpose purpose) {
+      Purpose purpose, int pageSize) {
     this.gateway = gateway;
     this.units = units;
     this.runId = runId;
     this.transitions = transitions;
     this.clock = clock;
     this.purpose = purpose;
+    this.pageSize = pageSize;
   }
 
   /** Starts {@code unit}: applies its first step, taking over what it owns already. */
@@ -170,7 +172,8 @@ final class UnitRunner {
     Map<ResourceType, KubeFailure> failed = new HashMap<>();
     for (ResourceType kind : kinds) {
       try {
-        listed.put(kind, Look.byName(gateway.list(kind, ListQuery.in(namespace).withLabels(RunObjects.selector(runId)))));
+        listed.put(kind, Look.byName(gateway.list(kind,
+            ListQuery.in(namespace).withLabels(RunObjects.selector(runId)).withPageSize(pageSize))));
       } catch (KubeFailure e) {
         failed.put(kind, e);
       }
