@@ -35,10 +35,16 @@ import java.util.Set;
  */
 public final class ClusterSnapshot {
 
-  private static final Comparator<Claim> CLAIM_ORDER =
-      Comparator.comparing(Claim::namespace).thenComparing(Claim::name);
-  private static final Comparator<Pod> POD_ORDER =
-      Comparator.comparing(Pod::namespace).thenComparing(Pod::name);
+  // Written out rather than Comparator.comparing(…).thenComparing(…): sorting 100,000 objects
+  // calls them millions of times, and the chained lambdas cost several times as much.
+  private static final Comparator<Claim> CLAIM_ORDER = (a, b) -> {
+    int byNamespace = a.namespace().compareTo(b.namespace());
+    return byNamespace != 0 ? byNamespace : a.name().compareTo(b.name());
+  };
+  private static final Comparator<Pod> POD_ORDER = (a, b) -> {
+    int byNamespace = a.namespace().compareTo(b.namespace());
+    return byNamespace != 0 ? byNamespace : a.name().compareTo(b.name());
+  };
 
   private final ImmutableList<Claim> claims;
   private final ImmutableMap<String, PersistentVolume> volumesByName;
