@@ -233,6 +233,14 @@ final class ByteInput {
     return recordedBytes;
   }
 
+  /**
+   * The recorded bytes, from index 0 to {@link #recordedBytes()}, for a caller that scans many of
+   * them; the array is replaced when the recording grows.
+   */
+  byte[] recordedArray() {
+    return recorded;
+  }
+
   /** The recorded byte at {@code index}, 0 to 255. */
   int recordedByte(int index) {
     return recorded[index] & 0xff;

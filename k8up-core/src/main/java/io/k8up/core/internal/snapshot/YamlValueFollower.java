@@ -24,6 +24,8 @@ final class YamlValueFollower {
   // Lines indented more than this column go on a block scalar, or a plain scalar, of a line before.
   private int parent = NONE;
   private boolean blockScalar;
+  // The recorded bytes, read directly: every line of a YAML dump goes through here.
+  private byte[] bytes;
 
   YamlValueFollower(ByteInput input) {
     this.input = input;
@@ -42,10 +44,11 @@ final class YamlValueFollower {
    * or a flow collection open, so that the next line belongs to it whatever its indentation.
    */
   boolean leavesOpen(int start, int end) {
+    bytes = input.recordedArray();
     int at = start;
     int indentation = 0;
     if (quote == 0 && flow == 0) {
-      while (at < end && input.recordedByte(at) == ' ') {
+      while (at < end && byteAt(at) == ' ') {
         at++;
       }
       indentation = at - start;
@@ -56,7 +59,7 @@ final class YamlValueFollower {
         if (indentation > parent && blockScalar) {
           return false;
         }
-        if (indentation > parent && input.recordedByte(at) != '#') {
+        if (indentation > parent && byteAt(at) != '#') {
           plain = true;
         } else {
           parent = NONE;
@@ -67,7 +70,7 @@ final class YamlValueFollower {
     int node = indentation;
     int token = indentation;
     while (at < end) {
-      int b = input.recordedByte(at);
+      int b = byteAt(at);
       if (quote != 0) {
         at = quoteEnd(at, end, quote);
         if (at >= end) {
@@ -77,6 +80,15 @@ final class YamlValueFollower {
         at++;
       } else if (b == '\n' || b == '\r') {
         break;
+      } else if (plain && flow == 0) {
+        at = blockPlainEnd(at, end);
+        if (at == end || byteAt(at) != ':') {
+          // The line's end, or a comment.
+          break;
+        }
+        plain = false;
+        node = token;
+        at++;
       } else if (plain) {
         if (b == ':' && valueIndicator(at + 1, end)) {
           plain = false;
@@ -84,7 +96,7 @@ final class YamlValueFollower {
           at++;
         } else if (b == ' ' || b == '\t') {
           at++;
-          if (at < end && input.recordedByte(at) == '#') {
+          if (at < end && byteAt(at) == '#') {
             plain = false;
             parent = NONE;
             break;
@@ -120,7 +132,7 @@ final class YamlValueFollower {
         at++;
       } else if (b == '&' || b == '*' || b == '!') {
         while (at < end && !blankOrEnd(at, end)
-            && (flow == 0 || ",[]{}".indexOf(input.recordedByte(at)) < 0)) {
+            && (flow == 0 || ",[]{}".indexOf(byteAt(at)) < 0)) {
           at++;
         }
       } else if ((b == '|' || b == '>') && flow == 0) {
@@ -136,6 +148,11 @@ final class YamlValueFollower {
     if (quote != 0 || flow > 0) {
       return true;
     }
+    if (plain && at < end && byteAt(at) == '#') {
+      // A comment ends a plain scalar: the next line starts afresh.
+      plain = false;
+      parent = NONE;
+    }
     if (plain) {
       plain = false;
       parent = node;
@@ -144,22 +161,37 @@ final class YamlValueFollower {
     return false;
   }
 
+  // Where a plain scalar outside flow collections ends: at ':' before a blank (a value follows),
+  // at '#' after one (a comment), or at the line's end. Most of a YAML dump's bytes pass here.
+  private int blockPlainEnd(int at, int end) {
+    byte[] line = bytes;
+    for (; at < end; at++) {
+      byte b = line[at];
+      if ((b == ':' && blankOrEnd(at + 1, end))
+          || (b == '#' && (line[at - 1] == ' ' || line[at - 1] == '\t'))
+          || b == '\n' || b == '\r') {
+        return b == '\n' || b == '\r' ? end : at;
+      }
+    }
+    return end;
+  }
+
   // Whether ':' before {@code at} is a value indicator inside a plain scalar: followed by a blank,
   // or in a flow collection by a flow indicator.
   private boolean valueIndicator(int at, int end) {
-    return blankOrEnd(at, end) || (flow > 0 && ",[]{}".indexOf(input.recordedByte(at)) >= 0);
+    return blankOrEnd(at, end) || (flow > 0 && ",[]{}".indexOf(byteAt(at)) >= 0);
   }
 
   private boolean blankOrEnd(int at, int end) {
     if (at >= end) {
       return true;
     }
-    int b = input.recordedByte(at);
+    int b = byteAt(at);
     return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   private boolean blank(int at, int end) {
-    return at >= end || input.recordedByte(at) == '\n' || input.recordedByte(at) == '\r';
+    return at >= end || byteAt(at) == '\n' || byteAt(at) == '\r';
   }
 
   private static int column(int start, int at) {
@@ -170,10 +202,10 @@ final class YamlValueFollower {
   private int quoteEnd(int start, int end, int quote) {
     int at = start;
     while (at < end) {
-      int b = input.recordedByte(at);
+      int b = byteAt(at);
       if (quote == '"' && b == '\\') {
         at += 2;
-      } else if (b == quote && quote == '\'' && at + 1 < end && input.recordedByte(at + 1) == '\'') {
+      } else if (b == quote && quote == '\'' && at + 1 < end && byteAt(at + 1) == '\'') {
         at += 2;
       } else if (b == quote) {
         return at;
@@ -182,5 +214,9 @@ final class YamlValueFollower {
       }
     }
     return end;
+  }
+
+  private int byteAt(int index) {
+    return bytes[index] & 0xff;
   }
 }
