@@ -186,6 +186,17 @@ final class ParallelListReader {
       joined.put((byte) ']');
     }
     joined.flip();
+    // Read from the bytes when they are plain JSON, as the YAML below is read when it is block
+    // YAML. Their LimitedReader is told of no text: ByteJsonTokens checks the limits on characters
+    // itself, and a problem worded with a line of the list is worded again by readApart.
+    if (json) {
+      try {
+        return readItems(new ByteJsonTokens(joined.array(), 0, joined.limit(), limits, 1), chunks,
+            new LimitedReader(Reader.nullReader(), limits, 0));
+      } catch (NotPlainJson e) {
+        // Decoded and read again by Gson.
+      }
+    }
     String text = decode(joined);
     // The list is the document's items, one level deep in it.
     if (!json) {
