@@ -83,7 +83,6 @@ public final class K8upRwo {
   private final Optional<ClusterSnapshot> fixedSnapshot;
   private final Optional<SnapshotSource> reads;
   private final boolean readNodes;
-  private final int pageSize;
   private final BackupPlanner planner;
   private final RestorePlanner restorePlanner;
   private final BackupToolSpec tool;
@@ -107,7 +106,6 @@ public final class K8upRwo {
     this.options = builder.pageSize == null
         ? builder.options
         : ImmutableExecutorOptions.copyOf(builder.options).withPageSize(builder.pageSize);
-    this.pageSize = options.pageSize();
     this.planner = builder.planner();
     this.restorePlanner = builder.restorePlanner;
     this.tool = builder.tool;
@@ -298,7 +296,7 @@ public final class K8upRwo {
   private ClusterSnapshot readLive(Collection<String> wanted) throws SnapshotException {
     KubeGateway api = liveGateway("reading the cluster");
     ClusterSnapshot snapshot = reads.isPresent() ? reads.get().read(wanted)
-        : LiveSnapshots.read(api, wanted, readNodes, pageSize);
+        : LiveSnapshots.read(api, wanted, readNodes, options.pageSize());
     boolean snapshots = planner.strategies().stream()
         .anyMatch(strategy -> strategy.createdKinds().contains(ResourceType.VOLUME_SNAPSHOT));
     synchronized (this) {
