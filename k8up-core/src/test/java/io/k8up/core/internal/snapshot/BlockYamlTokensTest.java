@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 
-import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -237,7 +236,7 @@ class BlockYamlTokensTest {
 
   private static String declineReason(String yaml) {
     try {
-      readAll(new BlockYamlTokens(yaml, LIMITS));
+      TokenTranscript.of(new BlockYamlTokens(yaml, LIMITS));
       return "";
     } catch (IOException e) {
       return e.getMessage();
@@ -248,7 +247,7 @@ class BlockYamlTokensTest {
     LimitedReader input =
         new LimitedReader(new StringReader(yaml), LIMITS, YamlTokens.BUFFER_CHARS);
     try {
-      return readAll(new YamlTokens(input, input, LIMITS));
+      return TokenTranscript.of(new YamlTokens(input, input, LIMITS));
     } catch (IOException e) {
       return List.of("error: " + e.getMessage());
     }
@@ -257,43 +256,12 @@ class BlockYamlTokensTest {
   /** The tokens, or null if declined. */
   private static List<String> read(BlockYamlTokens tokens) {
     try {
-      return readAll(tokens);
+      return TokenTranscript.of(tokens);
     } catch (NotBlockYaml e) {
       return null;
     } catch (IOException e) {
       throw new AssertionError("a problem of its own", e);
     }
-  }
-
-  private static List<String> readAll(Tokens tokens) throws IOException {
-    List<String> all = new ArrayList<>();
-    while (tokens.nextDocument()) {
-      all.add("document " + tokens.document());
-      for (ValueTokens.Token token = tokens.peek(); token != ValueTokens.Token.END_DOCUMENT;
-          token = tokens.peek()) {
-        switch (token) {
-          case KEY -> all.add("key " + tokens.nextKey());
-          case SCALAR -> all.add("scalar " + describe(tokens.nextScalar()));
-          default -> {
-            tokens.consume();
-            all.add(token.name());
-          }
-        }
-      }
-    }
-    all.add("end");
-    return all;
-  }
-
-  private static String describe(JsonElement scalar) {
-    if (scalar.isJsonNull()) {
-      return "null";
-    }
-    var primitive = scalar.getAsJsonPrimitive();
-    if (primitive.isNumber()) {
-      return primitive.getAsNumber().getClass().getSimpleName() + " " + primitive.getAsNumber();
-    }
-    return (primitive.isBoolean() ? "boolean " : "string ") + primitive.getAsString();
   }
 
   // Up to three edits: {where, what}; where is a fraction of the text's length in thousandths.

@@ -182,16 +182,16 @@ class ByteJsonTokensTest {
   void readsOnlyItsPartOfTheBytes() throws IOException {
     byte[] bytes = "x[1,\"a\"]]".getBytes(StandardCharsets.UTF_8);
     ByteJsonTokens tokens = new ByteJsonTokens(bytes, 1, 7, LIMITS, 1);
-    assertThat(readAll(tokens)).containsExactly("BEGIN_LIST", "scalar BoundedNumber 1",
-        "scalar string a", "END_LIST", "end");
+    assertThat(TokenTranscript.of(tokens)).containsExactly("document 1", "BEGIN_LIST",
+        "scalar BoundedNumber 1", "scalar string a", "END_LIST", "end");
     assertThat(declines(new ByteJsonTokens(bytes, 1, 6, LIMITS, 1))).isTrue();
   }
 
   @Test
   void aDifferentTokenFailsTheComparison() throws IOException {
     // The comparison this test rests on sees a scalar that differs only in its type.
-    assertThat(readAll(new ByteJsonTokens(utf8("[\"1\"]"), 0, 5, LIMITS, 1)))
-        .isNotEqualTo(readAll(jsonTokens("[1]", LIMITS)));
+    assertThat(TokenTranscript.of(new ByteJsonTokens(utf8("[\"1\"]"), 0, 5, LIMITS, 1)))
+        .isNotEqualTo(TokenTranscript.of(jsonTokens("[1]", LIMITS)));
   }
 
   private static void sameTokens(String json) {
@@ -273,9 +273,9 @@ class ByteJsonTokensTest {
               slow.skipScalar();
               taken.add("skipped");
             } else {
-              String scalar = describe(fast.nextScalar());
+              String scalar = TokenTranscript.describe(fast.nextScalar());
               assertThat(scalar).as("after %s in %s", taken, json)
-                  .isEqualTo(describe(slow.nextScalar()));
+                  .isEqualTo(TokenTranscript.describe(slow.nextScalar()));
               taken.add(scalar);
             }
           }
@@ -321,43 +321,13 @@ class ByteJsonTokensTest {
 
   private static boolean declines(ByteJsonTokens tokens) {
     try {
-      readAll(tokens);
+      TokenTranscript.of(tokens);
       return false;
     } catch (NotPlainJson e) {
       return true;
     } catch (IOException e) {
       throw new AssertionError("a problem of its own", e);
     }
-  }
-
-  private static List<String> readAll(Tokens tokens) throws IOException {
-    List<String> all = new ArrayList<>();
-    tokens.nextDocument();
-    for (ValueTokens.Token token = tokens.peek(); token != ValueTokens.Token.END_DOCUMENT;
-        token = tokens.peek()) {
-      switch (token) {
-        case KEY -> all.add("key " + tokens.nextKey());
-        case SCALAR -> all.add("scalar " + describe(tokens.nextScalar()));
-        default -> {
-          tokens.consume();
-          all.add(token.name());
-        }
-      }
-    }
-    assertThat(tokens.nextDocument()).isFalse();
-    all.add("end");
-    return all;
-  }
-
-  private static String describe(JsonElement scalar) {
-    if (scalar.isJsonNull()) {
-      return "null";
-    }
-    var primitive = scalar.getAsJsonPrimitive();
-    if (primitive.isNumber()) {
-      return primitive.getAsNumber().getClass().getSimpleName() + " " + primitive.getAsNumber();
-    }
-    return (primitive.isBoolean() ? "boolean " : "string ") + primitive.getAsString();
   }
 
   private static byte[] utf8(String text) {
