@@ -390,37 +390,31 @@ class ByteJsonTokensTest {
           "-0.25e-3", "1E+2", "6.02e23", "9223372036854775807", "-9223372036854775808",
           "9223372036854775808", "123456789012345678901234567890", "0.0", "1e0"}[pick(in, 17)]);
       case 2 -> number(in, json);
-      case 3 -> {
-        json.append('{');
-        for (int n = pick(in, 4); n > 0; n--) {
-          space(in, json);
-          string(in, json);
-          space(in, json);
-          json.append(':');
-          space(in, json);
-          value(in, json, depth + 1);
-          space(in, json);
-          if (n > 1) {
-            json.append(',');
-          }
-        }
+      case 3 -> collection(in, json, '{', '}', () -> {
+        string(in, json);
         space(in, json);
-        json.append('}');
-      }
-      default -> {
-        json.append('[');
-        for (int n = pick(in, 4); n > 0; n--) {
-          space(in, json);
-          value(in, json, depth + 1);
-          space(in, json);
-          if (n > 1) {
-            json.append(',');
-          }
-        }
+        json.append(':');
         space(in, json);
-        json.append(']');
+        value(in, json, depth + 1);
+      });
+      default -> collection(in, json, '[', ']', () -> value(in, json, depth + 1));
+    }
+  }
+
+  // Up to three members, each written by member, with space around them anywhere.
+  private static void collection(
+      RandomnessSource in, StringBuilder json, char open, char close, Runnable member) {
+    json.append(open);
+    for (int n = pick(in, 4); n > 0; n--) {
+      space(in, json);
+      member.run();
+      space(in, json);
+      if (n > 1) {
+        json.append(',');
       }
     }
+    space(in, json);
+    json.append(close);
   }
 
   private static void number(RandomnessSource in, StringBuilder json) {
