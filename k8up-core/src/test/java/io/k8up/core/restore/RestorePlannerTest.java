@@ -107,6 +107,8 @@ class RestorePlannerTest {
     assertThat(decision.reason()).isEqualTo(RestoreReason.PV_NODE_AFFINITY);
     assertThat(decision.target().orElseThrow().placement())
         .isEqualTo(Placement.byNodeAffinity(List.of(hostnameTerm("node-b"))));
+    // The rule is the backups' too: its sentence must not speak of a backup alone.
+    assertThat(decision.message()).endsWith("which places the backup or restore pod.");
   }
 
   @Test

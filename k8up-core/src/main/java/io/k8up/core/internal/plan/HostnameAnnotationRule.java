@@ -40,7 +40,7 @@ public final class HostnameAnnotationRule implements NodeResolutionRule {
         Placement.onHostname(hostname),
         DecisionReason.HOSTNAME_ANNOTATION,
         "No pod mounts this claim and its volume has no nodeAffinity; the " + K8upAnnotations.HOSTNAME
-            + " annotation places the backup pod on the node labelled "
+            + " annotation places the backup or restore pod on the node labelled "
             + K8upAnnotations.HOSTNAME_LABEL + "=" + hostname + ".");
   }
 }

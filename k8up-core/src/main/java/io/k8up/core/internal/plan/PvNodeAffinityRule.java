@@ -32,7 +32,7 @@ public final class PvNodeAffinityRule implements NodeResolutionRule {
     }
     String message =
         "No pod mounts this claim; PersistentVolume " + volume.name()
-            + " has a required nodeAffinity, which places the backup pod.";
+            + " has a required nodeAffinity, which places the backup or restore pod.";
     String hostname = context.claim().annotations().get(K8upAnnotations.HOSTNAME);
     if (hostname != null) {
       message += " The " + K8upAnnotations.HOSTNAME + " annotation (\"" + hostname + "\") is ignored:"
