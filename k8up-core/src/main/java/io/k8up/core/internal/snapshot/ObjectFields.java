@@ -46,7 +46,18 @@ abstract class ObjectFields {
         default -> fields.field(next, reader);
       }
     }
-    return new ReadObject(fields, reader.problem(), reader.typeError());
+    String problem = reader.problem();
+    FieldTypeException typeError = reader.typeError();
+    // Built only where the snapshot will want it built: named, in a namespace if it needs one.
+    if (problem != null || typeError != null || fields.name() == null
+        || (kind.namespaced && fields.namespace() == null)) {
+      return new ReadObject(fields, problem, typeError, null, null);
+    }
+    try {
+      return new ReadObject(fields, null, null, fields.build(), null);
+    } catch (IllegalArgumentException e) {
+      return new ReadObject(fields, null, null, null, e.getMessage());
+    }
   }
 
   /** Reads the value of {@code key}, a field of the object other than its metadata and type. */

@@ -29,7 +29,7 @@ public final class SnapshotAssembler {
   private final String source;
   private final Problems problems = new Problems();
   private final IgnoredKinds ignored = new IgnoredKinds();
-  private final Map<String, String> locationByKey = new HashMap<>();
+  private final Map<ObjectKey, String> locationByKey = new HashMap<>();
   private final List<Claim> claims = new ArrayList<>();
   private final List<PersistentVolume> volumes = new ArrayList<>();
   private final List<Pod> pods = new ArrayList<>();
@@ -240,8 +240,8 @@ public final class SnapshotAssembler {
           + kept.kind + " lives in (a snapshot does not assume \"default\")");
       return;
     }
-    String key = kept.kind + '\u0000' + (kept.namespaced ? id.namespace() : "") + '\u0000' + id.name();
-    String previous = locationByKey.putIfAbsent(key, id.location());
+    String previous = locationByKey.putIfAbsent(
+        new ObjectKey(kept, kept.namespaced ? id.namespace() : "", id.name()), id.location());
     if (previous != null) {
       addProblem(id.label() + ": the same " + kept.kind + " as " + previous
           + "; keep one of them");
@@ -249,7 +249,7 @@ public final class SnapshotAssembler {
     }
     Object model;
     try {
-      model = read.fields().build();
+      model = read.model();
     } catch (IllegalArgumentException e) {
       // A required field other than the name, such as a VolumeSnapshotClass's driver.
       addProblem(id.label() + ": " + e.getMessage());
@@ -278,4 +278,7 @@ public final class SnapshotAssembler {
         .withNodes(nodes)
         .withSnapshotClasses(snapshotClasses);
   }
+
+  // Which object an added one is: one of a kind per namespace and name.
+  private record ObjectKey(KeptKind kind, String namespace, String name) {}
 }
