@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * {@link Tokens} of one YAML text held in memory, read fast for the block style that {@code
  * kubectl get -o yaml} writes, or not at all: over any text it yields exactly the tokens that
- * {@link YamlTokens} yields for it, or throws {@link NotBlockYaml}, after which the caller reads
+ * {@link YamlTokens} yields for it, or throws {@link Declined}, after which the caller reads
  * the whole text again with {@link YamlTokens}. It never reports a problem of its own: whatever is
  * malformed, beyond {@link ReadLimits#maxDepth()} or {@link ReadLimits#maxTokenChars()}, or outside
  * its subset is declined, so that snakeyaml-engine words the problem. A declining instance is not
@@ -151,7 +151,7 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // Skips blank lines and an explicit document start; an empty stream has no document.
-  private boolean startDocument() throws NotBlockYaml {
+  private boolean startDocument() throws Declined {
     int line = skipBlankLines(0);
     if (line == length) {
       finished = true;
@@ -166,7 +166,7 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // Reads lines until one yields a token; each line that is not blank yields at least one.
-  private void fill() throws NotBlockYaml {
+  private void fill() throws Declined {
     head = 0;
     tail = 0;
     while (tail == 0) {
@@ -184,9 +184,9 @@ final class BlockYamlTokens implements Tokens {
 
   // What lies between two tokens, blank lines included, stays within the limit LimitedReader
   // enforces (this counts more than it, from the start of the previous token's line).
-  private void checkTokenLength(int end) throws NotBlockYaml {
+  private void checkTokenLength(int end) throws Declined {
     if (end - lastLine > maxTokenChars) {
-      throw new NotBlockYaml("a value or blank run longer than " + maxTokenChars + " characters");
+      throw new Declined("a value or blank run longer than " + maxTokenChars + " characters");
     }
   }
 
@@ -201,14 +201,14 @@ final class BlockYamlTokens implements Tokens {
     emit(Token.END_DOCUMENT, 0, 0, null, false);
   }
 
-  private void readLine(int line) throws NotBlockYaml {
+  private void readLine(int line) throws Declined {
     int first = skipSpaces(line);
     int column = first - line;
     if (column == 0 && (isDocumentMarker(first, '-') || isDocumentMarker(first, '.'))) {
-      throw new NotBlockYaml("a second document or a document end");
+      throw new Declined("a second document or a document end");
     }
     if (text[first] == '#') {
-      throw new NotBlockYaml("a comment");
+      throw new Declined("a comment");
     }
     if (pending) {
       pending = false;
@@ -231,30 +231,30 @@ final class BlockYamlTokens implements Tokens {
       close();
     }
     if (open == 0 || columns[open - 1] != column) {
-      throw new NotBlockYaml("a line indented unlike the entries of any open collection");
+      throw new Declined("a line indented unlike the entries of any open collection");
     }
     if (sequences[open - 1]) {
       entry(first, column);
     } else if (!mappingEntry(first, column, false)) {
-      throw new NotBlockYaml("a line in a mapping that is not a key");
+      throw new Declined("a line in a mapping that is not a key");
     }
   }
 
   // A node that starts its line: a collection, or (only the root) a scalar on its one line.
-  private void lineNode(int p, int column, boolean root) throws NotBlockYaml {
+  private void lineNode(int p, int column, boolean root) throws Declined {
     if (isEntry(p)) {
       openCollection(column, true);
       entry(p, column);
     } else if (!mappingEntry(p, column, true)) {
       if (!root) {
-        throw new NotBlockYaml("a scalar on the line after its key or dash");
+        throw new Declined("a scalar on the line after its key or dash");
       }
       scalarOnLine(p);
     }
   }
 
   // An entry of a sequence, at its '-'.
-  private void entry(int dash, int column) throws NotBlockYaml {
+  private void entry(int dash, int column) throws Declined {
     int p = skipSpaces(dash + 1);
     if (atLineEnd(p)) {
       pendingValue(column, false, p);
@@ -275,13 +275,13 @@ final class BlockYamlTokens implements Tokens {
    * @param opens whether the key starts a new mapping at {@code column}
    * @return false if no key starts at {@code p}
    */
-  private boolean mappingEntry(int p, int column, boolean opens) throws NotBlockYaml {
+  private boolean mappingEntry(int p, int column, boolean opens) throws Declined {
     int colon = keyEnd(p);
     if (colon < 0) {
       return false;
     }
     if (colon - p > MAX_KEY_CHARS) {
-      throw new NotBlockYaml("a key longer than " + MAX_KEY_CHARS + " characters");
+      throw new Declined("a key longer than " + MAX_KEY_CHARS + " characters");
     }
     if (opens) {
       openCollection(column, false);
@@ -297,13 +297,13 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // The ':' after a key starting at p, or -1 if p starts no key; the key is the last value scanned.
-  private int keyEnd(int p) throws NotBlockYaml {
+  private int keyEnd(int p) throws Declined {
     char c = text[p];
     if (c == '"' || c == '\'') {
       int end = quoted(p);
       boolean key = end < length && text[end] == ':' && isBlankOrEnd(end + 1);
       if (key && overLines) {
-        throw new NotBlockYaml("a key over several lines");
+        throw new Declined("a key over several lines");
       }
       return key ? end : -1;
     }
@@ -318,7 +318,7 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // A value after "key: " or "- " on the same line.
-  private void inlineValue(int p) throws NotBlockYaml {
+  private void inlineValue(int p) throws Declined {
     char c = text[p];
     if (c == '|') {
       literal(p);
@@ -330,16 +330,16 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // A quoted or plain scalar that ends its line.
-  private void scalarOnLine(int p) throws NotBlockYaml {
+  private void scalarOnLine(int p) throws Declined {
     char c = text[p];
     if (c == '"' || c == '\'') {
       int end = quoted(p);
       emit(Token.SCALAR, valueStart, valueEnd, valueText, false);
       position = endOfLine(end);
     } else if (!plainStart(p)) {
-      throw new NotBlockYaml("an indicator: anchor, alias, tag, folded scalar, flow or other");
+      throw new Declined("an indicator: anchor, alias, tag, folded scalar, flow or other");
     } else if (plain(p) >= 0) {
-      throw new NotBlockYaml("a second ': ' on a line");
+      throw new Declined("a second ': ' on a line");
     } else {
       continuePlain();
       emit(Token.SCALAR, valueStart, valueEnd, valueText, true);
@@ -351,21 +351,21 @@ final class BlockYamlTokens implements Tokens {
    * scanPlain does: those more indented than its collection (kubectl folds long text so). A line
    * break becomes a space, n line breaks become n - 1 newlines; spaces around them are dropped.
    */
-  private void continuePlain() throws NotBlockYaml {
+  private void continuePlain() throws Declined {
     int minColumn = open == 0 ? 0 : columns[open - 1] + 1;
     int line = skipBlankLines(position);
     if (line == length || skipSpaces(line) - line < minColumn) {
       return; // the usual case: the scalar ends its line
     }
     if (open == 0) {
-      throw new NotBlockYaml("a root scalar over several lines");
+      throw new Declined("a root scalar over several lines");
     }
     StringBuilder folded = new StringBuilder().append(text, valueStart, valueEnd - valueStart);
     int afterValue = position;
     while (line < length && skipSpaces(line) - line >= minColumn) {
       int first = skipSpaces(line);
       if (text[first] == '#') {
-        throw new NotBlockYaml("a comment");
+        throw new Declined("a comment");
       }
       int breaks = countLines(afterValue, line) + 1;
       if (breaks == 1) {
@@ -374,7 +374,7 @@ final class BlockYamlTokens implements Tokens {
         appendBreaks(folded, breaks - 1);
       }
       if (plain(first) >= 0) {
-        throw new NotBlockYaml("a ': ' in a plain scalar over several lines");
+        throw new Declined("a ': ' in a plain scalar over several lines");
       }
       folded.append(text, valueStart, valueEnd - valueStart);
       afterValue = position;
@@ -394,13 +394,13 @@ final class BlockYamlTokens implements Tokens {
     return lines;
   }
 
-  private void emptyFlow(int p) throws NotBlockYaml {
+  private void emptyFlow(int p) throws Declined {
     boolean map = text[p] == '{';
     if (p + 1 >= length || text[p + 1] != (map ? '}' : ']')) {
-      throw new NotBlockYaml("a flow collection that is not empty");
+      throw new Declined("a flow collection that is not empty");
     }
     if (open == maxDepth) {
-      throw new NotBlockYaml("nesting deeper than " + maxDepth);
+      throw new Declined("nesting deeper than " + maxDepth);
     }
     emit(map ? Token.BEGIN_MAP : Token.BEGIN_LIST, p, p, null, false);
     emit(map ? Token.END_MAP : Token.END_LIST, p, p, null, false);
@@ -413,7 +413,7 @@ final class BlockYamlTokens implements Tokens {
    *
    * @return the index of that ':', or -1 if the scalar ends its line
    */
-  private int plain(int p) throws NotBlockYaml {
+  private int plain(int p) throws Declined {
     int end = p;
     int i = p;
     for (; i < length; i++) {
@@ -427,7 +427,7 @@ final class BlockYamlTokens implements Tokens {
       }
       if (c == ' ') {
         if (i + 1 < length && text[i + 1] == '#') {
-          throw new NotBlockYaml("a comment");
+          throw new Declined("a comment");
         }
       } else {
         if (c < 0x20 || c >= 0x7f) {
@@ -462,7 +462,7 @@ final class BlockYamlTokens implements Tokens {
    *
    * @return the index after its closing quote
    */
-  private int quoted(int p) throws NotBlockYaml {
+  private int quoted(int p) throws Declined {
     overLines = false;
     char quote = text[p];
     StringBuilder unescaped = null;
@@ -470,7 +470,7 @@ final class BlockYamlTokens implements Tokens {
     int i = p + 1;
     while (true) {
       if (i >= length) {
-        throw new NotBlockYaml("an unterminated quoted scalar");
+        throw new Declined("an unterminated quoted scalar");
       }
       char c = text[i];
       if (c == quote) {
@@ -517,9 +517,9 @@ final class BlockYamlTokens implements Tokens {
    *
    * @return the index of the first character after that
    */
-  private int foldLines(int lineBreak, StringBuilder into, boolean escaped) throws NotBlockYaml {
+  private int foldLines(int lineBreak, StringBuilder into, boolean escaped) throws Declined {
     if (open == 0) {
-      throw new NotBlockYaml("a root scalar over several lines");
+      throw new Declined("a root scalar over several lines");
     }
     overLines = true;
     int minColumn = columns[open - 1] + 1;
@@ -532,7 +532,7 @@ final class BlockYamlTokens implements Tokens {
       first = skipSpaces(line);
     }
     if (first >= length || first - line < minColumn) {
-      throw new NotBlockYaml("a quoted scalar that is unterminated or continues less indented");
+      throw new Declined("a quoted scalar that is unterminated or continues less indented");
     }
     if (breaks == 0 && !escaped) {
       into.append(' ');
@@ -548,16 +548,16 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // Decodes the escape after a '\' at i - 1 as snakeyaml-engine does; returns the index after it.
-  private int escape(int i, StringBuilder into) throws NotBlockYaml {
+  private int escape(int i, StringBuilder into) throws Declined {
     if (i >= length) {
-      throw new NotBlockYaml("an unterminated quoted scalar");
+      throw new Declined("an unterminated quoted scalar");
     }
     char c = text[i];
     int digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
     if (digits == 0) {
       int replacement = replacement(c);
       if (replacement < 0) {
-        throw new NotBlockYaml("an unknown escape or a line continued");
+        throw new Declined("an unknown escape or a line continued");
       }
       into.append((char) replacement);
       return i + 1;
@@ -566,12 +566,12 @@ final class BlockYamlTokens implements Tokens {
     for (int k = 1; k <= digits; k++) {
       int digit = i + k < length ? hexDigit(text[i + k]) : -1;
       if (digit < 0) {
-        throw new NotBlockYaml("a malformed escape");
+        throw new Declined("a malformed escape");
       }
       code = code * 16 + digit;
     }
     if (code > Character.MAX_CODE_POINT || code >= 0xD800 && code <= 0xDFFF) {
-      throw new NotBlockYaml("an escape that is no character");
+      throw new Declined("an escape that is no character");
     }
     into.appendCodePoint((int) code);
     return i + 1 + digits;
@@ -611,11 +611,11 @@ final class BlockYamlTokens implements Tokens {
    * first line must hold text: leading empty lines and empty scalars are declined, as their
    * indentation rules are intricate and kubectl writes neither.
    */
-  private void literal(int bar) throws NotBlockYaml {
+  private void literal(int bar) throws Declined {
     // snakeyaml-engine ends a block scalar's last line with a line break even at the end of the
     // text; its reading there is not reproduced.
     if (text[length - 1] != '\n') {
-      throw new NotBlockYaml("a block scalar in a text without a final line break");
+      throw new Declined("a block scalar in a text without a final line break");
     }
     int i = bar + 1;
     char chomping = ' ';
@@ -634,13 +634,13 @@ final class BlockYamlTokens implements Tokens {
     int first = endOfLine(i);
     int spaces = skipSpaces(first) - first;
     if (atLineEnd(first + spaces)) {
-      throw new NotBlockYaml("a block scalar that is empty or starts with an empty line");
+      throw new Declined("a block scalar that is empty or starts with an empty line");
     }
     // The indentation of the enclosing collection, as snakeyaml-engine's scanner counts it.
     int parent = columns[open - 1];
     int indent = increment == 0 ? spaces : parent + increment;
     if (spaces < indent || indent <= parent) {
-      throw new NotBlockYaml("a block scalar that is empty or less indented than stated");
+      throw new Declined("a block scalar that is empty or less indented than stated");
     }
     StringBuilder value = new StringBuilder();
     int p = first + indent;
@@ -689,7 +689,7 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // The end of the line at p: its '\n' or the end of the text; its characters are checked.
-  private int lineEnd(int p) throws NotBlockYaml {
+  private int lineEnd(int p) throws Declined {
     for (; p < length; p++) {
       char c = text[p];
       if (c < 0x20 || c >= 0x7f) {
@@ -705,7 +705,7 @@ final class BlockYamlTokens implements Tokens {
   // Declines the character at i, which is not printable ASCII (below 0x20 or from 0x7f), unless
   // snakeyaml-engine reads it as an ordinary printable character: from 0xA0 to 0xFFFD but for
   // line and paragraph separators and byte order marks, and whole surrogate pairs.
-  private void checkUnusual(int i) throws NotBlockYaml {
+  private void checkUnusual(int i) throws Declined {
     char c = text[i];
     if (Character.isHighSurrogate(c)) {
       if (i + 1 < length && Character.isLowSurrogate(text[i + 1])) {
@@ -718,12 +718,12 @@ final class BlockYamlTokens implements Tokens {
     } else if (c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF && c < 0xFFFE) {
       return;
     }
-    throw new NotBlockYaml("a tab, a carriage return or another special character");
+    throw new Declined("a tab, a carriage return or another special character");
   }
 
-  private void openCollection(int column, boolean sequence) throws NotBlockYaml {
+  private void openCollection(int column, boolean sequence) throws Declined {
     if (open == maxDepth) {
-      throw new NotBlockYaml("nesting deeper than " + maxDepth);
+      throw new Declined("nesting deeper than " + maxDepth);
     }
     columns[open] = column;
     sequences[open] = sequence;
@@ -809,10 +809,10 @@ final class BlockYamlTokens implements Tokens {
   }
 
   // The start of the next line, if only spaces are left on the line at p.
-  private int endOfLine(int p) throws NotBlockYaml {
+  private int endOfLine(int p) throws Declined {
     int end = skipSpaces(p);
     if (!atLineEnd(end)) {
-      throw new NotBlockYaml("something after a value on its line, e.g. a comment");
+      throw new Declined("something after a value on its line, e.g. a comment");
     }
     return nextLine(end);
   }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@link Tokens} of one JSON text held in memory as UTF-8, read straight from its bytes, or not at
  * all: over any text it yields exactly the tokens that {@link JsonTokens} (Gson's reader in strict
- * mode) yields for it, or throws {@link NotPlainJson}, after which the caller decodes the text and
+ * mode) yields for it, or throws {@link Declined}, after which the caller decodes the text and
  * reads it again with {@link JsonTokens}. Decoding the whole text, and Gson's copying of it from
  * chars to strings, cost as much as the rest of reading a list's items. It never reports a problem
  * of its own: whatever Gson refuses is declined, so that Gson words the problem, and so are
@@ -84,9 +84,9 @@ final class ByteJsonTokens implements Tokens {
    * deep in its source, as {@link JsonTokens} reads it from that depth.
    */
   ByteJsonTokens(byte[] bytes, int offset, int length, ReadLimits limits, int depth)
-      throws NotPlainJson {
+      throws Declined {
     if (length > limits.maxChars()) {
-      throw new NotPlainJson("a text longer than " + limits.maxChars() + " characters");
+      throw new Declined("a text longer than " + limits.maxChars() + " characters");
     }
     this.bytes = bytes;
     this.position = offset;
@@ -102,13 +102,13 @@ final class ByteJsonTokens implements Tokens {
   }
 
   @Override
-  public boolean nextDocument() throws NotPlainJson {
+  public boolean nextDocument() throws Declined {
     if (!started) {
       started = true;
       return true;
     }
     if (peek() != Token.END_DOCUMENT) {
-      throw new NotPlainJson("a second value");
+      throw new Declined("a second value");
     }
     return false;
   }
@@ -119,26 +119,26 @@ final class ByteJsonTokens implements Tokens {
   }
 
   @Override
-  public Token peek() throws NotPlainJson {
+  public Token peek() throws Declined {
     if (peeked == null) {
       peeked = scan();
       if (position - lastTokenEnd > maxTokenChars) {
-        throw new NotPlainJson("a token or space longer than " + maxTokenChars + " characters");
+        throw new Declined("a token or space longer than " + maxTokenChars + " characters");
       }
       if (depth >= itemDepth && position - itemStart > maxObjectChars) {
-        throw new NotPlainJson("an item longer than " + maxObjectChars + " characters");
+        throw new Declined("an item longer than " + maxObjectChars + " characters");
       }
     }
     return peeked;
   }
 
   @Override
-  public void consume() throws NotPlainJson {
+  public void consume() throws Declined {
     Token token = peek();
     switch (token) {
       case BEGIN_MAP, BEGIN_LIST -> {
         if (++depth > maxDepth) {
-          throw new NotPlainJson("nesting deeper than " + maxDepth + " levels");
+          throw new Declined("nesting deeper than " + maxDepth + " levels");
         }
         scopes[++top] = token == Token.BEGIN_MAP ? EMPTY_OBJECT : EMPTY_ARRAY;
         if (depth == itemDepth) {
@@ -155,7 +155,7 @@ final class ByteJsonTokens implements Tokens {
   }
 
   @Override
-  public String nextKey() throws NotPlainJson {
+  public String nextKey() throws Declined {
     expect(Token.KEY);
     String key = string();
     taken();
@@ -163,7 +163,7 @@ final class ByteJsonTokens implements Tokens {
   }
 
   @Override
-  public JsonElement nextScalar() throws NotPlainJson {
+  public JsonElement nextScalar() throws Declined {
     expect(Token.SCALAR);
     JsonElement value = switch (scalar) {
       case STRING -> new JsonPrimitive(string());
@@ -178,12 +178,12 @@ final class ByteJsonTokens implements Tokens {
   }
 
   @Override
-  public void skipScalar() throws NotPlainJson {
+  public void skipScalar() throws Declined {
     expect(Token.SCALAR);
     taken();
   }
 
-  private void expect(Token token) throws NotPlainJson {
+  private void expect(Token token) throws Declined {
     if (peek() != token) {
       throw new IllegalStateException("expected " + token + ", found " + peeked);
     }
@@ -195,7 +195,7 @@ final class ByteJsonTokens implements Tokens {
   }
 
   // Gson's doPeek: the separator the scope expects, then the next token.
-  private Token scan() throws NotPlainJson {
+  private Token scan() throws Declined {
     int scope = scopes[top];
     switch (scope) {
       case EMPTY_ARRAY -> scopes[top] = NONEMPTY_ARRAY;
@@ -205,7 +205,7 @@ final class ByteJsonTokens implements Tokens {
           return Token.END_LIST;
         }
         if (c != ',') {
-          throw new NotPlainJson("an array without ',' or ']'");
+          throw new Declined("an array without ',' or ']'");
         }
       }
       case EMPTY_OBJECT, NONEMPTY_OBJECT -> {
@@ -216,7 +216,7 @@ final class ByteJsonTokens implements Tokens {
             return Token.END_MAP;
           }
           if (c != ',') {
-            throw new NotPlainJson("an object without ',' or '}'");
+            throw new Declined("an object without ',' or '}'");
           }
         }
         int c = nextNonWhitespace();
@@ -227,12 +227,12 @@ final class ByteJsonTokens implements Tokens {
         if (c == '}' && scope == EMPTY_OBJECT) {
           return Token.END_MAP;
         }
-        throw new NotPlainJson("an object without a key");
+        throw new Declined("an object without a key");
       }
       case DANGLING_NAME -> {
         scopes[top] = NONEMPTY_OBJECT;
         if (nextNonWhitespace() != ':') {
-          throw new NotPlainJson("a key without ':'");
+          throw new Declined("a key without ':'");
         }
       }
       case EMPTY_DOCUMENT -> scopes[top] = NONEMPTY_DOCUMENT;
@@ -241,7 +241,7 @@ final class ByteJsonTokens implements Tokens {
         if (position == end) {
           return Token.END_DOCUMENT;
         }
-        throw new NotPlainJson("a second value");
+        throw new Declined("a second value");
       }
     }
     int c = nextNonWhitespace();
@@ -261,7 +261,7 @@ final class ByteJsonTokens implements Tokens {
         if (scope == EMPTY_ARRAY) {
           return Token.END_LIST;
         }
-        throw new NotPlainJson("a ']' where a value belongs");
+        throw new Declined("a ']' where a value belongs");
       }
       case 't' -> scanKeyword("true", TRUE);
       case 'f' -> scanKeyword("false", FALSE);
@@ -282,22 +282,22 @@ final class ByteJsonTokens implements Tokens {
     }
   }
 
-  private int nextNonWhitespace() throws NotPlainJson {
+  private int nextNonWhitespace() throws Declined {
     skipWhitespace();
     if (position == end) {
-      throw new NotPlainJson("the end of the text within a value");
+      throw new Declined("the end of the text within a value");
     }
     return bytes[position++];
   }
 
   // Finds the closing quote; the opening one is consumed.
-  private void scanString() throws NotPlainJson {
+  private void scanString() throws Declined {
     int p = position;
     boolean backslash = false;
     boolean plain = true;
     while (true) {
       if (p == end) {
-        throw new NotPlainJson("an unterminated string");
+        throw new Declined("an unterminated string");
       }
       byte b = bytes[p];
       if (b >= 0x20 && b != '"' && b != '\\') {
@@ -308,7 +308,7 @@ final class ByteJsonTokens implements Tokens {
         backslash = true;
         p = skipEscape(p + 1);
       } else if (b >= 0) {
-        throw new NotPlainJson("a control character in a string");
+        throw new Declined("a control character in a string");
       } else {
         plain = false;
         p = skipUtf8(p);
@@ -322,9 +322,9 @@ final class ByteJsonTokens implements Tokens {
   }
 
   // Gson's readEscapeCharacter in strict mode; returns where the escape ends.
-  private int skipEscape(int p) throws NotPlainJson {
+  private int skipEscape(int p) throws Declined {
     if (p == end) {
-      throw new NotPlainJson("an unterminated escape");
+      throw new Declined("an unterminated escape");
     }
     switch (bytes[p]) {
       case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
@@ -332,21 +332,21 @@ final class ByteJsonTokens implements Tokens {
       }
       case 'u' -> {
         if (end - p <= 4) {
-          throw new NotPlainJson("an unterminated escape");
+          throw new Declined("an unterminated escape");
         }
         for (int i = p + 1; i <= p + 4; i++) {
           if (Character.digit(bytes[i], 16) < 0) {
-            throw new NotPlainJson("a malformed unicode escape");
+            throw new Declined("a malformed unicode escape");
           }
         }
         return p + 5;
       }
-      default -> throw new NotPlainJson("an invalid escape");
+      default -> throw new Declined("an invalid escape");
     }
   }
 
   // One character beyond ASCII, as strictly as the UTF-8 decoder reads it; returns where it ends.
-  private int skipUtf8(int p) throws NotPlainJson {
+  private int skipUtf8(int p) throws Declined {
     int lead = bytes[p] & 0xff;
     int length;
     int min = 0x80;
@@ -368,15 +368,15 @@ final class ByteJsonTokens implements Tokens {
         max = 0x8f;
       }
     } else {
-      throw new NotPlainJson("invalid UTF-8");
+      throw new Declined("invalid UTF-8");
     }
     if (end - p < length) {
-      throw new NotPlainJson("invalid UTF-8");
+      throw new Declined("invalid UTF-8");
     }
     for (int i = 1; i < length; i++) {
       int next = bytes[p + i] & 0xff;
       if (next < min || next > max) {
-        throw new NotPlainJson("invalid UTF-8");
+        throw new Declined("invalid UTF-8");
       }
       min = 0x80;
       max = 0xbf;
@@ -385,26 +385,26 @@ final class ByteJsonTokens implements Tokens {
   }
 
   // Gson's peekKeyword in strict mode: lower case, and not followed by a literal's character.
-  private void scanKeyword(String keyword, int kind) throws NotPlainJson {
+  private void scanKeyword(String keyword, int kind) throws Declined {
     int start = position - 1;
     int after = start + keyword.length();
     if (after > end) {
-      throw new NotPlainJson("a value that is not JSON");
+      throw new Declined("a value that is not JSON");
     }
     for (int i = 1; i < keyword.length(); i++) {
       if (bytes[start + i] != keyword.charAt(i)) {
-        throw new NotPlainJson("a value that is not JSON");
+        throw new Declined("a value that is not JSON");
       }
     }
     if (after < end && !endsLiteral(bytes[after])) {
-      throw new NotPlainJson("a value that is not JSON");
+      throw new Declined("a value that is not JSON");
     }
     scalar = kind;
     position = after;
   }
 
   // Gson's peekNumber, which refuses what it does not read as a number whole.
-  private void scanNumber() throws NotPlainJson {
+  private void scanNumber() throws Declined {
     int start = position - 1;
     long value = 0;
     int last = NUMBER_NONE;
@@ -419,24 +419,24 @@ final class ByteJsonTokens implements Tokens {
           } else if (last == NUMBER_EXP_E) {
             last = NUMBER_EXP_SIGN;
           } else {
-            throw new NotPlainJson("a malformed number");
+            throw new Declined("a malformed number");
           }
         }
         case '+' -> {
           if (last != NUMBER_EXP_E) {
-            throw new NotPlainJson("a malformed number");
+            throw new Declined("a malformed number");
           }
           last = NUMBER_EXP_SIGN;
         }
         case 'e', 'E' -> {
           if (last != NUMBER_DIGIT && last != NUMBER_FRACTION_DIGIT) {
-            throw new NotPlainJson("a malformed number");
+            throw new Declined("a malformed number");
           }
           last = NUMBER_EXP_E;
         }
         case '.' -> {
           if (last != NUMBER_DIGIT) {
-            throw new NotPlainJson("a malformed number");
+            throw new Declined("a malformed number");
           }
           last = NUMBER_DECIMAL;
         }
@@ -445,7 +445,7 @@ final class ByteJsonTokens implements Tokens {
             if (endsLiteral(c)) {
               break digits;
             }
-            throw new NotPlainJson("a malformed number");
+            throw new Declined("a malformed number");
           }
           if (last == NUMBER_SIGN || last == NUMBER_NONE) {
             value = -(c - '0');
@@ -453,7 +453,7 @@ final class ByteJsonTokens implements Tokens {
           } else if (last == NUMBER_DIGIT) {
             // Gson refuses a leading zero, also where its wrapped-around value is zero.
             if (value == 0) {
-              throw new NotPlainJson("a number with a leading zero");
+              throw new Declined("a number with a leading zero");
             }
             value = value * 10 - (c - '0');
           } else if (last == NUMBER_DECIMAL) {
@@ -465,10 +465,10 @@ final class ByteJsonTokens implements Tokens {
       }
     }
     if (last != NUMBER_DIGIT && last != NUMBER_FRACTION_DIGIT && last != NUMBER_EXP_DIGIT) {
-      throw new NotPlainJson("a malformed number");
+      throw new Declined("a malformed number");
     }
     if (p - start > MAX_NUMBER_CHARS) {
-      throw new NotPlainJson("a number longer than " + MAX_NUMBER_CHARS + " characters");
+      throw new Declined("a number longer than " + MAX_NUMBER_CHARS + " characters");
     }
     // As written: Gson's text of a number that fits a long is the same.
     scalar = NUMBER;
@@ -478,12 +478,12 @@ final class ByteJsonTokens implements Tokens {
   }
 
   // Gson's isLiteral is false: the characters that end a number or keyword in strict mode.
-  private static boolean endsLiteral(byte c) throws NotPlainJson {
+  private static boolean endsLiteral(byte c) throws Declined {
     switch (c) {
       case '{', '}', '[', ']', ':', ',', ' ', '\t', '\f', '\r', '\n' -> {
         return true;
       }
-      case '/', '\\', ';', '#', '=' -> throw new NotPlainJson("a character Gson refuses here");
+      case '/', '\\', ';', '#', '=' -> throw new Declined("a character Gson refuses here");
       default -> {
         return false;
       }

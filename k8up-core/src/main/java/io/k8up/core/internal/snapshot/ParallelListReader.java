@@ -193,7 +193,7 @@ final class ParallelListReader {
       try {
         return readItems(new ByteJsonTokens(joined.array(), 0, joined.limit(), limits, 1), chunks,
             new LimitedReader(Reader.nullReader(), limits, 0));
-      } catch (NotPlainJson e) {
+      } catch (Declined e) {
         // Decoded and read again by Gson.
       }
     }
@@ -203,7 +203,7 @@ final class ParallelListReader {
       try {
         return readItems(new BlockYamlTokens(text, oneLevelDown), chunks,
             new LimitedReader(Reader.nullReader(), limits, 0));
-      } catch (NotBlockYaml e) {
+      } catch (Declined e) {
         // Read again by the parser that reads any YAML.
       }
     }

@@ -257,7 +257,7 @@ class BlockYamlTokensTest {
   private static List<String> read(BlockYamlTokens tokens) {
     try {
       return TokenTranscript.of(tokens);
-    } catch (NotBlockYaml e) {
+    } catch (Declined e) {
       return null;
     } catch (IOException e) {
       throw new AssertionError("a problem of its own", e);

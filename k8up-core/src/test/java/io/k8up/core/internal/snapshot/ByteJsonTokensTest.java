@@ -237,7 +237,7 @@ class ByteJsonTokensTest {
     ByteJsonTokens fast;
     try {
       fast = new ByteJsonTokens(bytes, 2, text.length, limits, 1);
-    } catch (NotPlainJson e) {
+    } catch (Declined e) {
       return false;
     }
     try {
@@ -246,7 +246,7 @@ class ByteJsonTokensTest {
         ValueTokens.Token token;
         try {
           token = fast.peek();
-        } catch (NotPlainJson e) {
+        } catch (Declined e) {
           return false;
         }
         assertThat(slow.peek()).as("after %s in %s", taken, json).isEqualTo(token);
@@ -255,7 +255,7 @@ class ByteJsonTokensTest {
             boolean more;
             try {
               more = fast.nextDocument();
-            } catch (NotPlainJson e) {
+            } catch (Declined e) {
               return false;
             }
             assertThat(more).isFalse();
@@ -282,7 +282,7 @@ class ByteJsonTokensTest {
           default -> {
             try {
               fast.consume();
-            } catch (NotPlainJson e) {
+            } catch (Declined e) {
               return false;
             }
             slow.consume();
@@ -290,7 +290,7 @@ class ByteJsonTokensTest {
           }
         }
       }
-    } catch (NotPlainJson e) {
+    } catch (Declined e) {
       throw new AssertionError("declined after peeking in " + json, e);
     } catch (InputException e) {
       throw new AssertionError("JsonTokens refuses what was read in " + json + " after " + taken,
@@ -314,7 +314,7 @@ class ByteJsonTokensTest {
   private static boolean declines(byte[] json, ReadLimits limits) {
     try {
       return declines(new ByteJsonTokens(json, 0, json.length, limits, 1));
-    } catch (NotPlainJson e) {
+    } catch (Declined e) {
       return true;
     }
   }
@@ -323,7 +323,7 @@ class ByteJsonTokensTest {
     try {
       TokenTranscript.of(tokens);
       return false;
-    } catch (NotPlainJson e) {
+    } catch (Declined e) {
       return true;
     } catch (IOException e) {
       throw new AssertionError("a problem of its own", e);
