@@ -126,10 +126,12 @@ public abstract class ExecutorBuilder<B extends ExecutorBuilder<B>> {
         ? gateway : RetryingGateway.of(ClientJavaGateway.of(client), options.retryPolicy());
   }
 
-  /** The snapshot source given, or live reads through the client. */
+  /** The snapshot source given, or live reads through the client, in pages of the options' size. */
   SnapshotSource runSnapshots() {
     ApiClient reading = client;
-    return snapshots != null ? snapshots : namespaces -> LiveSnapshots.read(reading, namespaces);
+    int pageSize = options.pageSize();
+    return snapshots != null
+        ? snapshots : namespaces -> LiveSnapshots.read(reading, namespaces, pageSize);
   }
 
   /** Every listener added, as one. */

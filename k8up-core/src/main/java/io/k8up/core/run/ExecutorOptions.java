@@ -72,8 +72,9 @@ public abstract class ExecutorOptions {
 
   /**
    * How many objects each list request of a run asks for (its {@code limit}; the rest follows with
-   * {@code continue}): the polls, one list per observed kind per namespace, and the look for
-   * objects of an earlier attempt of the run; default 500. A list of {@code n} objects takes
+   * {@code continue}): the polls, one list per observed kind per namespace, the look for objects
+   * of an earlier attempt of the run, and the reads for re-planning when the executor reads the
+   * cluster itself; default 500. A list of {@code n} objects takes
    * {@code max(1, ceil(n / pageSize))} requests.
    */
   @Value.Default
