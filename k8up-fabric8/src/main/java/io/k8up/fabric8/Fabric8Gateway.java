@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -82,8 +81,8 @@ public final class Fabric8Gateway implements KubeGateway {
 
   @Override
   public JsonObject create(ResourceType type, JsonObject object) throws KubeFailure {
-    Optional<String> namespace = namespaceOf(object);
-    KubeRequest request = KubeRequest.of("create", type, namespace);
+    KubeRequest request = KubeRequest.creating(type, object);
+    Optional<String> namespace = request.namespace();
     GenericKubernetesResource body = json.fromTree(object, GenericKubernetesResource.class);
     GenericKubernetesResource created = call(request, () -> resources(type, namespace).resource(body).create());
     return tree(request, created);
@@ -210,10 +209,4 @@ public final class Fabric8Gateway implements KubeGateway {
     return namespace.isPresent() ? operation.inNamespace(namespace.get()) : operation;
   }
 
-  private static Optional<String> namespaceOf(JsonObject object) {
-    JsonElement metadata = object.get("metadata");
-    JsonElement namespace = metadata != null && metadata.isJsonObject() ? metadata.getAsJsonObject().get("namespace")
-        : null;
-    return namespace != null && namespace.isJsonPrimitive() ? Optional.of(namespace.getAsString()) : Optional.empty();
-  }
 }

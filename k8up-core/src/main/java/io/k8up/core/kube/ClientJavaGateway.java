@@ -59,8 +59,8 @@ public final class ClientJavaGateway implements KubeGateway {
 
   @Override
   public JsonObject create(ResourceType type, JsonObject object) throws KubeFailure {
-    Optional<String> namespace = namespaceOf(object);
-    KubeRequest request = KubeRequest.of("create", type, namespace);
+    KubeRequest request = KubeRequest.creating(type, object);
+    Optional<String> namespace = request.namespace();
     DynamicKubernetesObject body = new DynamicKubernetesObject(object);
     return object(request, () -> namespace.isPresent()
         ? api(type).create(namespace.get(), body, new CreateOptions())
@@ -240,12 +240,6 @@ public final class ClientJavaGateway implements KubeGateway {
     return response;
   }
 
-  private static Optional<String> namespaceOf(JsonObject object) {
-    JsonElement metadata = object.get("metadata");
-    JsonElement namespace = metadata != null && metadata.isJsonObject() ? metadata.getAsJsonObject().get("namespace")
-        : null;
-    return namespace != null && namespace.isJsonPrimitive() ? Optional.of(namespace.getAsString()) : Optional.empty();
-  }
 
   private static Optional<String> continueToken(JsonObject list) {
     JsonElement metadata = list.get("metadata");

@@ -1,5 +1,7 @@
 package io.k8up.core.kube;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.k8up.core.spi.ResourceType;
 import java.util.Optional;
 
@@ -17,6 +19,15 @@ public record KubeRequest(String verb, ResourceType type, Optional<String> subre
   /** A call on {@code type} in {@code namespace} (empty: cluster-scoped). */
   public static KubeRequest of(String verb, ResourceType type, Optional<String> namespace) {
     return new KubeRequest(verb, type, Optional.empty(), namespace);
+  }
+
+  /** The create of {@code object}, in the namespace its {@code metadata.namespace} names, if any. */
+  public static KubeRequest creating(ResourceType type, JsonObject object) {
+    JsonElement metadata = object.get("metadata");
+    JsonElement namespace = metadata != null && metadata.isJsonObject() ? metadata.getAsJsonObject().get("namespace")
+        : null;
+    return of("create", type,
+        namespace != null && namespace.isJsonPrimitive() ? Optional.of(namespace.getAsString()) : Optional.empty());
   }
 
   /** The resource as RBAC rules name it: {@code jobs}, {@code pods/ephemeralcontainers}. */

@@ -1,6 +1,5 @@
 package io.k8up.examples.cli;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.k8up.core.kube.KubeFailure;
 import io.k8up.core.kube.ForwardingKubeGateway;
@@ -59,9 +58,7 @@ final class SilentServerStop extends ForwardingKubeGateway {
 
   @Override
   public JsonObject create(ResourceType type, JsonObject object) throws KubeFailure, InterruptedException {
-    Optional<String> namespace = Optional.ofNullable(object.getAsJsonObject("metadata"))
-        .map(metadata -> metadata.get("namespace")).filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString);
-    return call(KubeRequest.of("create", type, namespace), () -> delegate().create(type, object));
+    return call(KubeRequest.creating(type, object), () -> delegate().create(type, object));
   }
 
   @Override
