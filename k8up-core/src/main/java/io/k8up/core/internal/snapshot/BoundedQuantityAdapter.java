@@ -21,6 +21,8 @@ final class BoundedQuantityAdapter extends TypeAdapter<Quantity> {
   private static final Pattern QUANTITY = Pattern.compile(
       "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d{1,3})?");
   private static final int MAX_LENGTH = 64;
+  // Any number of this many digits fits in a long.
+  private static final int MAX_LONG_DIGITS = 18;
   private static final BigDecimal LIMIT = BigDecimal.valueOf(2).pow(63);
   /** What a quantity field expects. */
   static final String EXPECTED = "a quantity such as 10Gi or 500m";
@@ -47,6 +49,12 @@ final class BoundedQuantityAdapter extends TypeAdapter<Quantity> {
    * @throws ValueException if {@code text} is no quantity or lies beyond ±2^63
    */
   static BigDecimal value(String text) {
+    BigDecimal plain = plainValue(text);
+    return plain != null ? plain : grammarValue(text);
+  }
+
+  /** {@link #value}, read with the quantity grammar whatever the form. */
+  static BigDecimal grammarValue(String text) {
     Matcher matcher = QUANTITY.matcher(text);
     if (text.length() > MAX_LENGTH || !matcher.matches()) {
       throw new ValueException(EXPECTED);
@@ -56,6 +64,31 @@ final class BoundedQuantityAdapter extends TypeAdapter<Quantity> {
       throw new ValueException(EXPECTED + ", below 2^63 (8Ei)");
     }
     return text.startsWith("-") ? magnitude.negate() : magnitude;
+  }
+
+  // The value of the form nearly every quantity has, digits with a binary suffix or none (10Gi),
+  // without a regular expression and BigDecimal arithmetic; null for any other form, or a value
+  // beyond a long.
+  private static BigDecimal plainValue(String text) {
+    int length = text.length();
+    int digits = 0;
+    while (digits < length && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      digits++;
+    }
+    if (digits == 0 || digits > MAX_LONG_DIGITS) {
+      return null;
+    }
+    int shift = 0;
+    if (digits == length - 2 && text.charAt(length - 1) == 'i') {
+      shift = 10 * ("KMGTPE".indexOf(text.charAt(digits)) + 1);
+      if (shift == 0) {
+        return null;
+      }
+    } else if (digits != length) {
+      return null;
+    }
+    long number = Long.parseLong(text, 0, digits, 10);
+    return number > Long.MAX_VALUE >> shift ? null : BigDecimal.valueOf(number << shift);
   }
 
   private static BigDecimal magnitude(Matcher matcher) {
