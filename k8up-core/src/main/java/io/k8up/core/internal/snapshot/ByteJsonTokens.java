@@ -58,6 +58,7 @@ final class ByteJsonTokens implements Tokens {
   private final int maxDepth;
   private final int maxTokenChars;
   private final int maxObjectChars;
+  private final RepeatedStrings repeated = new RepeatedStrings();
   // The depth of a value in the root collection, and where the current one started.
   private final int itemDepth;
   private int itemStart;
@@ -492,6 +493,9 @@ final class ByteJsonTokens implements Tokens {
 
   // The peeked key or string.
   private String string() {
+    if (ascii && !escaped) {
+      return repeated.of(bytes, valueStart, valueEnd);
+    }
     Charset charset = ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     if (!escaped) {
       return new String(bytes, valueStart, valueEnd - valueStart, charset);

@@ -6,10 +6,7 @@ import com.google.gson.JsonPrimitive;
 import io.kubernetes.client.openapi.JSON;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,8 +25,6 @@ final class FieldReader {
 
   private static final String DATE_TIME = "a date-time such as 2024-01-01T00:00:00Z";
   private static final JSON.OffsetDateTimeTypeAdapter DATE_TIMES = new JSON.OffsetDateTimeTypeAdapter();
-  // Above this many keys, a mapping's key set is not kept for the next mapping at its level.
-  private static final int REUSED_KEY_SET = 64;
   // Bounds on the strings shared between objects: short ones, and not more than this many.
   private static final int MAX_SHARED_LENGTH = 64;
   private static final int MAX_SHARED = 1 << 16;
@@ -37,9 +32,7 @@ final class FieldReader {
   private final ValueTokens tokens;
   private final int maxValues;
   private final LimitedReader input;
-  // Per level: the key being read (String), the list position (Integer), or null before either.
-  private final List<Object> path = new ArrayList<>();
-  private final List<Set<String>> keys = new ArrayList<>();
+  private final ReadPath path = new ReadPath();
   private final Map<String, String> shared;
   private int values;
   private String problem;
@@ -74,10 +67,9 @@ final class FieldReader {
     problem = null;
     typeError = null;
     values = valuesSoFar;
-    enter();
-    keys.get(0).addAll(keysSoFar);
-    keys.get(0).add(key);
-    path.set(0, key);
+    path.enterMapping();
+    path.keysBefore(keysSoFar);
+    path.key(key);
   }
 
   /** Starts reading an object from its beginning; false if it is no mapping. */
@@ -108,7 +100,7 @@ final class FieldReader {
     ValueTokens.Token next = tokens.peek();
     if (next == ValueTokens.Token.BEGIN_MAP) {
       tokens.consume();
-      enter();
+      path.enterMapping();
       return true;
     }
     expectNullOr(next, "a mapping");
@@ -144,20 +136,18 @@ final class FieldReader {
    * seen before in the mapping is noted, and its value skipped.
    */
   String nextKey() throws IOException {
-    int level = path.size() - 1;
     while (tokens.peek() != ValueTokens.Token.END_MAP) {
       String key = tokens.nextKey();
-      path.set(level, key);
-      if (keys.get(level).add(key)) {
+      if (path.key(key)) {
         return key;
       }
       if (problem == null) {
-        problem = FieldPath.of(path) + ": the key appears twice in its mapping; keep one";
+        problem = path + ": the key appears twice in its mapping; keep one";
       }
       skip();
     }
     tokens.consume();
-    leave();
+    path.leave();
     return null;
   }
 
@@ -170,8 +160,7 @@ final class FieldReader {
     ValueTokens.Token next = tokens.peek();
     if (next == ValueTokens.Token.BEGIN_LIST) {
       tokens.consume();
-      enter();
-      path.set(path.size() - 1, -1);
+      path.enterList();
       return true;
     }
     expectNullOr(next, "a list");
@@ -182,11 +171,10 @@ final class FieldReader {
   boolean nextElement() throws IOException {
     if (tokens.peek() == ValueTokens.Token.END_LIST) {
       tokens.consume();
-      leave();
+      path.leave();
       return false;
     }
-    int level = path.size() - 1;
-    path.set(level, (Integer) path.get(level) + 1);
+    path.nextElement();
     return true;
   }
 
@@ -333,15 +321,14 @@ final class FieldReader {
     switch (tokens.peek()) {
       case BEGIN_MAP -> {
         tokens.consume();
-        enter();
+        path.enterMapping();
         while (nextKey() != null) {
           skip();
         }
       }
       case BEGIN_LIST -> {
         tokens.consume();
-        enter();
-        path.set(path.size() - 1, -1);
+        path.enterList();
         while (nextElement()) {
           skip();
         }
@@ -382,7 +369,7 @@ final class FieldReader {
 
   private void fail(String expected) {
     if (typeError == null) {
-      typeError = new FieldTypeException(FieldPath.of(path), expected, null);
+      typeError = new FieldTypeException(path.toString(), expected, null);
     }
   }
 
@@ -390,21 +377,5 @@ final class FieldReader {
     if (++values > maxValues) {
       throw ExceededLimit.values(maxValues, input.line());
     }
-  }
-
-  private void enter() {
-    path.add(null);
-    int level = path.size() - 1;
-    if (keys.size() <= level) {
-      keys.add(new HashSet<>());
-    } else if (keys.get(level).size() > REUSED_KEY_SET) {
-      keys.set(level, new HashSet<>());
-    } else {
-      keys.get(level).clear();
-    }
-  }
-
-  private void leave() {
-    path.remove(path.size() - 1);
   }
 }

@@ -90,7 +90,7 @@ final class ItemReader {
     if (item.size() != 2 || item.has(nextKey) || builder.problem() != null) {
       return null;
     }
-    KeptKind kept = KeptKind.named(TreeFields.text(item, "kind")).orElse(null);
+    KeptKind kept = KeptKind.named(TreeFields.text(item, "kind"));
     return kept != null && kept.apiVersion.equals(TreeFields.text(item, "apiVersion")) ? kept : null;
   }
 }

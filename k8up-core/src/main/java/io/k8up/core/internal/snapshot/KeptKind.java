@@ -1,7 +1,5 @@
 package io.k8up.core.internal.snapshot;
 
-import java.util.Optional;
-
 /** The kinds a snapshot keeps, each of one apiVersion. */
 enum KeptKind {
   PERSISTENT_VOLUME_CLAIM("PersistentVolumeClaim", "v1", true),
@@ -9,6 +7,9 @@ enum KeptKind {
   POD("Pod", "v1", true),
   NODE("Node", "v1", false),
   VOLUME_SNAPSHOT_CLASS("VolumeSnapshotClass", "snapshot.storage.k8s.io/v1", false);
+
+  // values() copies its array at every call, and every item read asks.
+  private static final KeptKind[] ALL = values();
 
   final String kind;
   /** The one apiVersion kept; objects of the kind in other versions are ignored. */
@@ -21,13 +22,13 @@ enum KeptKind {
     this.namespaced = namespaced;
   }
 
-  /** The kept kind named {@code kind}, if it is one. */
-  static Optional<KeptKind> named(String kind) {
-    for (KeptKind kept : values()) {
+  /** The kept kind named {@code kind}, or null if it is none (no Optional: every item asks). */
+  static KeptKind named(String kind) {
+    for (KeptKind kept : ALL) {
       if (kept.kind.equals(kind)) {
-        return Optional.of(kept);
+        return kept;
       }
     }
-    return Optional.empty();
+    return null;
   }
 }

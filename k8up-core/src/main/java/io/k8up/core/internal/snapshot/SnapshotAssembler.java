@@ -74,7 +74,7 @@ public final class SnapshotAssembler {
     if (kind == null || kind.endsWith("List")) {
       return false;
     }
-    KeptKind kept = KeptKind.named(kind).orElse(null);
+    KeptKind kept = KeptKind.named(kind);
     String apiVersion = TreeFields.text(partial, "apiVersion");
     return kept == null || (apiVersion != null && !apiVersion.equals(kept.apiVersion));
   }
@@ -84,7 +84,7 @@ public final class SnapshotAssembler {
     sawDocument = true;
     String kind = TreeFields.text(partial, "kind");
     String apiVersion = TreeFields.text(partial, "apiVersion");
-    ignoreKind(kind, apiVersion, KeptKind.named(kind).orElse(null));
+    ignoreKind(kind, apiVersion, KeptKind.named(kind));
   }
 
   /** E.g. {@code document 2 (Pod shop/db-0)}; just the location while the kind is unknown. */
@@ -185,7 +185,7 @@ public final class SnapshotAssembler {
           + " as kubectl get -o yaml writes them");
       return;
     }
-    KeptKind kept = KeptKind.named(id.kind()).orElse(null);
+    KeptKind kept = KeptKind.named(id.kind());
     if (kept == null || (id.apiVersion() != null && !id.apiVersion().equals(kept.apiVersion))) {
       ignoreKind(id.kind(), id.apiVersion(), kept);
       return;
