@@ -79,6 +79,8 @@ final class ByteJsonTokens implements Tokens {
   private int valueEnd;
   private boolean escaped;
   private boolean ascii;
+  // RepeatedStrings' hash of a plain key or string, taken while it was scanned.
+  private int valueHash;
 
   /**
    * Tokens of the UTF-8 text {@code bytes[offset, offset + length)}, a value {@code depth} levels
@@ -296,12 +298,14 @@ final class ByteJsonTokens implements Tokens {
     int p = position;
     boolean backslash = false;
     boolean plain = true;
+    int hash = 0;
     while (true) {
       if (p == end) {
         throw new Declined("an unterminated string");
       }
       byte b = bytes[p];
       if (b >= 0x20 && b != '"' && b != '\\') {
+        hash = 31 * hash + b;
         p++;
       } else if (b == '"') {
         break;
@@ -317,6 +321,7 @@ final class ByteJsonTokens implements Tokens {
     }
     valueStart = position;
     valueEnd = p;
+    valueHash = hash;
     escaped = backslash;
     ascii = plain;
     position = p + 1;
@@ -494,7 +499,7 @@ final class ByteJsonTokens implements Tokens {
   // The peeked key or string.
   private String string() {
     if (ascii && !escaped) {
-      return repeated.of(bytes, valueStart, valueEnd);
+      return repeated.of(bytes, valueStart, valueEnd, valueHash);
     }
     Charset charset = ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     if (!escaped) {

@@ -13,32 +13,43 @@ import java.util.Arrays;
 final class RepeatedStrings {
 
   private static final int SLOTS = 512;
-  /** The longest text cached; a longer one is always a new string. */
-  static final int MAX_LENGTH = 32;
+  // The longest text cached; a longer one is always a new string.
+  private static final int MAX_LENGTH = 32;
 
-  // The bytes of each string, compared in one call: String.charAt one at a time costs more than
-  // the string saved.
+  // The bytes of each string: String.charAt, one at a time, costs more than the string saved.
   private final byte[][] bytes = new byte[SLOTS][];
   private final String[] strings = new String[SLOTS];
 
-  /** The string of the ASCII bytes {@code source[from, to)}. */
-  String of(byte[] source, int from, int to) {
+  /**
+   * The string of the ASCII bytes {@code source[from, to)}, whose hash is {@code hash}: {@code h =
+   * 31 * h + b} over the bytes from {@code h = 0}, which a caller that scans them takes on the way.
+   */
+  String of(byte[] source, int from, int to, int hash) {
     int length = to - from;
     if (length > MAX_LENGTH) {
       return new String(source, from, length, StandardCharsets.ISO_8859_1);
     }
-    int hash = length;
-    for (int i = from; i < to; i++) {
-      hash = 31 * hash + source[i];
-    }
     int slot = (hash ^ hash >>> 9) & (SLOTS - 1);
     byte[] cached = bytes[slot];
-    if (cached != null && Arrays.equals(cached, 0, cached.length, source, from, to)) {
+    if (cached != null && sameBytes(cached, source, from, length)) {
       return strings[slot];
     }
     String string = new String(source, from, length, StandardCharsets.ISO_8859_1);
     bytes[slot] = Arrays.copyOfRange(source, from, to);
     strings[slot] = string;
     return string;
+  }
+
+  // A loop of its own: short texts, for which Arrays.equals's checks and calls cost more.
+  private static boolean sameBytes(byte[] cached, byte[] source, int from, int length) {
+    if (cached.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (cached[i] != source[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
