@@ -92,6 +92,22 @@ class SnapshotFilesErrorTest {
   }
 
   @Test
+  void aKeyTwiceInAnItemReadAsATreeNamesTheItem(@TempDir Path dir) throws IOException {
+    // metadata before kind: the item is built as a tree, and refused as it is read.
+    String list = "{\"apiVersion\": \"v1\", \"items\": [{\"metadata\": {\"name\": \"a\","
+        + " \"namespace\": \"shop\", \"name\": \"b\"}, \"apiVersion\": \"v1\", \"kind\": \"Pod\"}],"
+        + " \"kind\": \"List\"}";
+    Path file = dir.resolve("test.yaml");
+    Files.writeString(file, list);
+    String expected = "test.yaml: document 1, items[0] (Pod shop/a): metadata.name: the key appears"
+        + " twice in its mapping; keep one";
+
+    assertThat(failure(list)).hasMessage(expected);
+    assertThat(catchThrowableOfType(SnapshotException.class, () -> SnapshotFiles.read(file)))
+        .hasMessageEndingWith(expected);
+  }
+
+  @Test
   void objectWithoutNameIsRejected() {
     assertThat(failure("apiVersion: v1\nkind: PersistentVolume\nmetadata: {}\n"))
         .hasMessage("test.yaml: document 1 (PersistentVolume): metadata.name is missing");

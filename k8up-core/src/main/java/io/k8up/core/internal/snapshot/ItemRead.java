@@ -14,8 +14,11 @@ sealed interface ItemRead {
   /** An object of a kind a snapshot does not keep, of which only the start was built. */
   record Skipped(JsonObject partial) implements ItemRead {}
 
-  /** An object refused as it was read, e.g. for a key twice in one mapping. */
-  record Refused(String problem) implements ItemRead {}
+  /**
+   * An object refused as it was read, e.g. for a key twice in one mapping; {@code partial} is as
+   * much of it as was built, to name it in the message.
+   */
+  record Refused(JsonObject partial, String problem) implements ItemRead {}
 
   /** An object built as a tree, which may need its list's kind to be read. */
   record Tree(JsonObject item) implements ItemRead {

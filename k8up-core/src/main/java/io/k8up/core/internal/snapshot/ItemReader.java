@@ -35,13 +35,11 @@ final class ItemReader {
 
   /**
    * Reads the value that comes next, an item of a list; the caller counts it against {@link
-   * ReadLimits#maxObjects()}.
-   *
-   * @param location where it is, e.g. {@code document 1, items[3]}
+   * ReadLimits#maxObjects()}, and knows where it is.
    */
-  ItemRead read(String location) throws IOException {
+  ItemRead read() throws IOException {
     return switch (tokens.peek()) {
-      case BEGIN_MAP -> readObject(location);
+      case BEGIN_MAP -> readObject();
       case BEGIN_LIST -> {
         builder.skip();
         yield new ItemRead.NotAnObject("a list");
@@ -50,7 +48,7 @@ final class ItemReader {
     };
   }
 
-  private ItemRead readObject(String location) throws IOException {
+  private ItemRead readObject() throws IOException {
     JsonObject item = new JsonObject();
     boolean skipping = false;
     builder.startObject();
@@ -78,7 +76,7 @@ final class ItemReader {
       return new ItemRead.Skipped(item);
     }
     if (builder.problem() != null) {
-      return new ItemRead.Refused(SnapshotAssembler.label(location, item) + ": " + builder.problem());
+      return new ItemRead.Refused(item, builder.problem());
     }
     return new ItemRead.Tree(item);
   }

@@ -16,6 +16,8 @@ final class KeySet {
   private static final int FEW = 16;
 
   private final String[] few = new String[FEW];
+  // Their hashes, compared first: nearly every key differs from the others in its hash.
+  private final int[] hashes = new int[FEW];
   private int size;
   // Null while the mapping has at most FEW keys.
   private Set<String> many;
@@ -25,12 +27,14 @@ final class KeySet {
     if (many != null) {
       return many.add(key);
     }
+    int hash = key.hashCode();
     for (int i = 0; i < size; i++) {
-      if (few[i].equals(key)) {
+      if (hashes[i] == hash && few[i].equals(key)) {
         return false;
       }
     }
     if (size < FEW) {
+      hashes[size] = hash;
       few[size++] = key;
       return true;
     }

@@ -119,7 +119,7 @@ final class ObjectStreamer {
       if (tokens.peek() == Tokens.Token.BEGIN_MAP) {
         countObject();
       }
-      ItemRead read = items.read(itemLocation);
+      ItemRead read = items.read();
       if (!assembler.addRead(itemLocation, read, list)) {
         pending.add(itemLocation, ((ItemRead.Tree) read).item());
       }

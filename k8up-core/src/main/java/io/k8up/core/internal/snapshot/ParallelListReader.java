@@ -221,7 +221,7 @@ final class ParallelListReader {
     ItemReader reader = new ItemReader(tokens, limited, limits, shared);
     List<ItemRead> reads = new ArrayList<>(chunks.size());
     for (Chunk chunk : chunks) {
-      reads.add(reader.read(location(chunk)));
+      reads.add(reader.read());
     }
     if (tokens.peek() != Tokens.Token.END_LIST) {
       throw new IllegalStateException("items cut from a list hold more items than were cut");
@@ -287,19 +287,18 @@ final class ParallelListReader {
     String text = decode(ByteBuffer.wrap(chunk.bytes()));
     LimitedReader limited =
         new LimitedReader(new StringReader(text), limits, YamlTokens.BUFFER_CHARS, chunk.origin());
-    String location = location(chunk);
     try {
       if (json) {
         // The item is two levels deep: in the list, in the document.
         Tokens tokens = new JsonTokens(limited, limited, limits, chunk.origin(), 2);
         tokens.nextDocument();
-        return new ItemReader(tokens, limited, limits, shared).read(location);
+        return new ItemReader(tokens, limited, limits, shared).read();
       }
       // The text is "- item": a list of one item, one level deep in the document.
       Tokens tokens = new YamlTokens(limited, limited, limits, chunk.origin(), 1);
       tokens.nextDocument();
       tokens.consume();
-      ItemRead read = new ItemReader(tokens, limited, limits, shared).read(location);
+      ItemRead read = new ItemReader(tokens, limited, limits, shared).read();
       if (tokens.peek() != Tokens.Token.END_LIST) {
         throw new IllegalStateException("an item cut from a YAML list holds more than one item");
       }

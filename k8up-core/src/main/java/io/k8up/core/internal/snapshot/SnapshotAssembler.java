@@ -105,7 +105,7 @@ public final class SnapshotAssembler {
     } else if (read instanceof ItemRead.Skipped skipped) {
       addSkipped(skipped.partial());
     } else if (read instanceof ItemRead.Refused refused) {
-      addProblem(refused.problem());
+      addProblem(label(location, refused.partial()) + ": " + refused.problem());
     } else if (read instanceof ItemRead.NotAnObject notAnObject) {
       addNonObject(location, notAnObject.what(), false);
     } else if (read instanceof ItemRead.Tree tree) {
@@ -280,5 +280,19 @@ public final class SnapshotAssembler {
   }
 
   // Which object an added one is: one of a kind per namespace and name.
-  private record ObjectKey(KeptKind kind, String namespace, String name) {}
+  private record ObjectKey(KeptKind kind, String namespace, String name) {
+
+    // Written out, as every object added is looked up: a record's own hashCode and equals go
+    // through method handles, and ask the kind for its identity hash.
+    @Override
+    public int hashCode() {
+      return (kind.ordinal() * 31 + namespace.hashCode()) * 31 + name.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ObjectKey key && kind == key.kind && namespace.equals(key.namespace)
+          && name.equals(key.name);
+    }
+  }
 }
