@@ -1,5 +1,6 @@
 package io.k8up.core.internal.snapshot;
 
+import com.google.common.base.CharMatcher;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
@@ -31,6 +32,11 @@ final class YamlScalars {
   private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
   private static final Pattern SPECIAL = Pattern.compile("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
   private static final Pattern BINARY = Pattern.compile("[-+]?0b[01_]+");
+  // Every character of the forms above, signs aside: digits, hexadecimal digits (b and e among
+  // them), x and o of 0x and 0o, _, the dot, and the letters of .inf and .nan.
+  private static final CharMatcher NUMBER_CHARS =
+      CharMatcher.inRange('0', '9').or(CharMatcher.inRange('a', 'f')).or(CharMatcher.inRange('A', 'F'))
+          .or(CharMatcher.anyOf("xo_.inIN")).precomputed();
   // Beyond this many digits no integer field can take the value; it is not converted.
   private static final int MAX_RADIX_DIGITS = 70;
 
@@ -73,10 +79,32 @@ final class YamlScalars {
     if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') {
       return new JsonPrimitive(text);
     }
+    if (!mayBeNumber(text)) {
+      return new JsonPrimitive(text);
+    }
     return number(text).<JsonElement>map(JsonPrimitive::new).orElseGet(() -> new JsonPrimitive(text));
   }
 
-  private static Optional<BoundedNumber> number(String text) {
+  /**
+   * False for a text that no number form below matches, found without them: a character none of
+   * them has, or a sign neither first nor after an exponent's e. Names, uids (01234567-89ab-…) and
+   * quantities (10Gi) start with a digit, and the forms' regular expressions were most of what
+   * reading YAML allocated.
+   */
+  static boolean mayBeNumber(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean sign = c == '-' || c == '+';
+      if (sign ? i > 0 && text.charAt(i - 1) != 'e' && text.charAt(i - 1) != 'E'
+          : !NUMBER_CHARS.matches(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number {@code text} is, in YAML 1.1's forms, or empty if it is none. */
+  static Optional<BoundedNumber> number(String text) {
     if (DECIMAL.matcher(text).matches()) {
       return Optional.of(new BoundedNumber(text.replace("_", "").replace("+", "")));
     }

@@ -24,6 +24,11 @@ final class YamlValueFollower {
   // Lines indented more than this column go on a block scalar, or a plain scalar, of a line before.
   private int parent = NONE;
   private boolean blockScalar;
+  // A block scalar's lines are indented at least this much, as its indicator or its first line
+  // (or a blank line before that, with more spaces) says; NONE before either. A line indented
+  // less, though more than the parent, ends the block scalar and starts tokens of its own.
+  private int blockIndentation = NONE;
+  private int blankIndentation;
   // The recorded bytes, read directly: every line of a YAML dump goes through here.
   private byte[] bytes;
 
@@ -54,12 +59,16 @@ final class YamlValueFollower {
       indentation = at - start;
       if (parent != NONE) {
         if (blank(at, end)) {
+          blankIndentation = Math.max(blankIndentation, indentation);
           return false;
         }
-        if (indentation > parent && blockScalar) {
+        if (blockScalar && blockIndentation == NONE && indentation > parent) {
+          blockIndentation = Math.max(indentation, blankIndentation);
+        }
+        if (blockScalar && blockIndentation != NONE && indentation >= blockIndentation) {
           return false;
         }
-        if (indentation > parent && byteAt(at) != '#') {
+        if (!blockScalar && indentation > parent && byteAt(at) != '#') {
           plain = true;
         } else {
           parent = NONE;
@@ -138,6 +147,8 @@ final class YamlValueFollower {
       } else if ((b == '|' || b == '>') && flow == 0) {
         parent = node;
         blockScalar = true;
+        blockIndentation = explicitIndentation(at + 1, end, node);
+        blankIndentation = 0;
         return false;
       } else {
         token = column(start, at);
@@ -159,6 +170,18 @@ final class YamlValueFollower {
       blockScalar = false;
     }
     return false;
+  }
+
+  // The indentation a block scalar's indicator gives, e.g. 2 in "|2-", from the parent node's;
+  // NONE if it gives none.
+  private int explicitIndentation(int at, int end, int node) {
+    for (; at < end && !blankOrEnd(at, end); at++) {
+      int b = byteAt(at);
+      if (b >= '1' && b <= '9') {
+        return node + b - '0';
+      }
+    }
+    return NONE;
   }
 
   // Where a plain scalar outside flow collections ends: at ':' before a blank (a value follows),

@@ -59,6 +59,29 @@ class ItemSplitterTest {
   }
 
   @Test
+  void aLineIndentedLessThanABlockScalarsFirstEndsIt() throws IOException {
+    // The block scalar's lines are indented 6, as its first says: a line indented 5 ends it, and a
+    // quote there opens a scalar, which the next item's line closes.
+    String yaml = "apiVersion: v1\nitems:\n- a:\n    b: |\n      one\n     ' two\n- x'\n- z\n";
+
+    Cut cut = cut(yaml, YamlItemSplitter::new);
+
+    assertThat(cut.items).containsExactly(
+        "1:3:1 - a:\n    b: |\n      one\n     ' two\n- x'\n", "2:8:1 - z\n");
+  }
+
+  @Test
+  void aBlockScalarsIndentationIndicatorSetsItsLinesIndentation() throws IOException {
+    // ">2" under a mapping at column 2: lines indented 4 or more are the scalar's.
+    String yaml = "apiVersion: v1\nitems:\n- c: >2-\n      three\n     'four\n- y'\n- z\n";
+
+    Cut cut = cut(yaml, YamlItemSplitter::new);
+
+    assertThat(cut.items).containsExactly(
+        "1:3:1 - c: >2-\n      three\n     'four\n", "2:6:1 - y'\n", "3:7:1 - z\n");
+  }
+
+  @Test
   void indentedYamlItemsAreCutAtTheirIndentation() throws IOException {
     Cut cut = cut("items:\n  - a: 1\n    b: 2\n  - c\nkind: List\n", YamlItemSplitter::new);
 

@@ -69,6 +69,20 @@ class ParallelListReaderTest {
   }
 
   @Test
+  void aBlockScalarEndsWhereTheParserEndsIt() {
+    String broken = "apiVersion: v1\nitems:\n- kind: ConfigMap\n  data:\n    text: |\n      one\n"
+        + "     \" two\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a, namespace: shop}\nkind: List\n";
+    String indicated = "apiVersion: v1\nitems:\n- kind: ConfigMap\n  data:\n    text: >2-\n"
+        + "        one\n       ' two\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a, namespace: shop}\n"
+        + "kind: List\n";
+
+    assertThat(readInOneThread(broken)).startsWith("problems [t: malformed YAML at line 12");
+    assertThat(readInParallel(broken, 2, 1)).startsWith("problems [t: malformed YAML at line 12");
+    assertThat(readInOneThread(indicated)).contains("pods [shop/a]");
+    assertThat(readInParallel(indicated, 2, 1)).isEqualTo(readInOneThread(indicated));
+  }
+
+  @Test
   void aSyntaxErrorInAnItemNamesItsLineAndColumnInTheSource() {
     String json = "{\"apiVersion\": \"v1\", \"items\": [\n"
         + "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}},\n"
