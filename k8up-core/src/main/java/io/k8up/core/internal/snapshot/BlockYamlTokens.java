@@ -72,9 +72,10 @@ final class BlockYamlTokens implements Tokens {
   private String valueText;
   private boolean overLines;
 
-  BlockYamlTokens(String yaml, ReadLimits limits) {
-    this.text = yaml.toCharArray();
-    this.length = text.length;
+  /** Tokens of the YAML text {@code yaml[0, length)}, which is not copied. */
+  BlockYamlTokens(char[] yaml, int length, ReadLimits limits) {
+    this.text = yaml;
+    this.length = length;
     this.maxDepth = limits.maxDepth();
     this.maxTokenChars = limits.maxTokenChars();
     this.columns = new int[maxDepth];

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -197,16 +198,18 @@ final class ParallelListReader {
         // Decoded and read again by Gson.
       }
     }
-    String text = decode(joined);
-    // The list is the document's items, one level deep in it.
+    CharBuffer chars = StandardCharsets.UTF_8.newDecoder().decode(joined);
+    // The list is the document's items, one level deep in it. Its decoded characters are read in
+    // place: a string of them, and a copy of that, cost as much as reading them.
     if (!json) {
       try {
-        return readItems(new BlockYamlTokens(text, oneLevelDown), chunks,
+        return readItems(new BlockYamlTokens(chars.array(), chars.limit(), oneLevelDown), chunks,
             new LimitedReader(Reader.nullReader(), limits, 0));
       } catch (Declined e) {
         // Read again by the parser that reads any YAML.
       }
     }
+    String text = chars.toString();
     LimitedReader limited =
         new LimitedReader(new StringReader(text), limits, YamlTokens.BUFFER_CHARS, Origin.START);
     return readItems(json

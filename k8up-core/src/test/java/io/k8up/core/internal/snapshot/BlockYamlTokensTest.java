@@ -195,29 +195,29 @@ class BlockYamlTokensTest {
   @Test
   void nestingBeyondTheLimitIsDeclined() {
     ReadLimits shallow = new ReadLimits(1L << 30, 1 << 20, 1 << 20, 3, 1000, 1000);
-    assertThat(read(new BlockYamlTokens("a:\n  b:\n    c: d\n", shallow))).isNotNull();
-    assertThat(read(new BlockYamlTokens("a:\n  b:\n    c:\n      d: e\n", shallow))).isNull();
-    assertThat(read(new BlockYamlTokens("a:\n  b:\n    c: {}\n", shallow))).isNull();
-    assertThat(read(new BlockYamlTokens("- - - - a\n", shallow))).isNull();
+    assertThat(read(blockTokens("a:\n  b:\n    c: d\n", shallow))).isNotNull();
+    assertThat(read(blockTokens("a:\n  b:\n    c:\n      d: e\n", shallow))).isNull();
+    assertThat(read(blockTokens("a:\n  b:\n    c: {}\n", shallow))).isNull();
+    assertThat(read(blockTokens("- - - - a\n", shallow))).isNull();
   }
 
   @Test
   void aTokenBeyondTheLimitIsDeclined() {
     ReadLimits small = new ReadLimits(1L << 30, 100, 1 << 20, 10, 1000, 1000);
-    assertThat(read(new BlockYamlTokens("a: " + "x".repeat(50) + "\n", small))).isNotNull();
-    assertThat(read(new BlockYamlTokens("a: " + "x".repeat(200) + "\n", small))).isNull();
-    assertThat(read(new BlockYamlTokens("a: b\n" + "\n".repeat(200) + "c: d\n", small))).isNull();
+    assertThat(read(blockTokens("a: " + "x".repeat(50) + "\n", small))).isNotNull();
+    assertThat(read(blockTokens("a: " + "x".repeat(200) + "\n", small))).isNull();
+    assertThat(read(blockTokens("a: b\n" + "\n".repeat(200) + "c: d\n", small))).isNull();
   }
 
   @Test
   void aDifferentTokenFailsTheComparison() {
     // The comparison this test rests on sees a scalar that differs only in its type.
-    assertThat(read(new BlockYamlTokens("a: \"1\"\n", LIMITS)))
+    assertThat(read(blockTokens("a: \"1\"\n", LIMITS)))
         .isNotEqualTo(readSlow("a: 1\n"));
   }
 
   private static void sameTokens(String yaml) {
-    List<String> fast = read(new BlockYamlTokens(yaml, LIMITS));
+    List<String> fast = read(blockTokens(yaml, LIMITS));
     if (fast == null) {
       fail("declined: " + yaml + " (" + declineReason(yaml) + ")");
     }
@@ -226,7 +226,7 @@ class BlockYamlTokensTest {
 
   /** Returns whether the text was declined; fails if it was read differently. */
   private static boolean sameTokensOrDeclined(String yaml) {
-    List<String> fast = read(new BlockYamlTokens(yaml, LIMITS));
+    List<String> fast = read(blockTokens(yaml, LIMITS));
     if (fast == null) {
       return true;
     }
@@ -236,7 +236,7 @@ class BlockYamlTokensTest {
 
   private static String declineReason(String yaml) {
     try {
-      TokenTranscript.of(new BlockYamlTokens(yaml, LIMITS));
+      TokenTranscript.of(blockTokens(yaml, LIMITS));
       return "";
     } catch (IOException e) {
       return e.getMessage();
@@ -254,6 +254,10 @@ class BlockYamlTokensTest {
   }
 
   /** The tokens, or null if declined. */
+  private static BlockYamlTokens blockTokens(String yaml, ReadLimits limits) {
+    return new BlockYamlTokens(yaml.toCharArray(), yaml.length(), limits);
+  }
+
   private static List<String> read(BlockYamlTokens tokens) {
     try {
       return TokenTranscript.of(tokens);
