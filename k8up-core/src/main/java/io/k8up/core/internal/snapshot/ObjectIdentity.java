@@ -7,10 +7,10 @@ import com.google.gson.JsonObject;
  * each null when the object does not say.
  */
 record ObjectIdentity(
-    String location, String kind, String apiVersion, String namespace, String name) {
+    Location location, String kind, String apiVersion, String namespace, String name) {
 
   static ObjectIdentity of(
-      String location, JsonObject object, String defaultKind, String defaultApiVersion) {
+      Location location, JsonObject object, String defaultKind, String defaultApiVersion) {
     String kind = TreeFields.text(object, "kind");
     String apiVersion = TreeFields.text(object, "apiVersion");
     return new ObjectIdentity(
@@ -23,7 +23,7 @@ record ObjectIdentity(
 
   /** E.g. {@code document 2 (Pod shop/db-0)}, or {@code document 2 (Pod)} without a name. */
   String label() {
-    StringBuilder label = new StringBuilder(location).append(" (").append(TenantText.shown(kind));
+    StringBuilder label = new StringBuilder(location.toString()).append(" (").append(TenantText.shown(kind));
     if (name != null) {
       label.append(' ');
       if (namespace != null) {

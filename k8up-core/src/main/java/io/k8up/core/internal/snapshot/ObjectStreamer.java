@@ -56,7 +56,7 @@ final class ObjectStreamer {
   /** Reads every document until the end of the source or until the assembler is full. */
   void readAll() throws IOException {
     while (!assembler.isFull() && tokens.nextDocument()) {
-      String location = "document " + tokens.document();
+      Location location = Location.document(tokens.document());
       switch (tokens.peek()) {
         case BEGIN_MAP -> readDocument(location);
         case BEGIN_LIST -> {
@@ -74,7 +74,7 @@ final class ObjectStreamer {
     }
   }
 
-  private void readDocument(String location) throws IOException {
+  private void readDocument(Location location) throws IOException {
     JsonObject root = new JsonObject();
     PendingItems pending = null;
     boolean skipping = false;
@@ -107,7 +107,7 @@ final class ObjectStreamer {
     }
   }
 
-  private PendingItems readItems(String location, JsonObject list) throws IOException {
+  private PendingItems readItems(Location location, JsonObject list) throws IOException {
     PendingItems pending = new PendingItems();
     if (readAhead != null) {
       readAhead.waiting().forEach(pending::add);
@@ -115,7 +115,7 @@ final class ObjectStreamer {
     }
     tokens.consume();
     for (int i = 0; tokens.peek() != Tokens.Token.END_LIST; i++) {
-      String itemLocation = location + ", items[" + i + "]";
+      Location itemLocation = location.item(i);
       if (tokens.peek() == Tokens.Token.BEGIN_MAP) {
         countObject();
       }
@@ -142,15 +142,15 @@ final class ObjectStreamer {
 
   /** Items that wait for their list's kind, in order. */
   private final class PendingItems {
-    private final List<String> locations = new ArrayList<>();
+    private final List<Location> locations = new ArrayList<>();
     private final List<JsonObject> items = new ArrayList<>();
 
-    void add(String location, JsonObject item) {
+    void add(Location location, JsonObject item) {
       locations.add(location);
       items.add(item);
     }
 
-    void finish(String location, JsonObject list) throws IOException {
+    void finish(Location location, JsonObject list) throws IOException {
       if (TreeFields.text(list, "kind") != null && !assembler.isList(list)) {
         assembler.addProblem(SnapshotAssembler.label(location, list) + ": holds items, but only a"
             + " List (kind: List, or a kind such as PodList) holds objects in items");

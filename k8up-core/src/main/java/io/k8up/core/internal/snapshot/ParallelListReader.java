@@ -43,6 +43,8 @@ final class ParallelListReader {
 
   // How much of a source's start is looked at for a list to cut: kubectl writes one line or two.
   private static final int HEAD_CHARS = 1 << 16;
+  // The list cut is always the source's first document.
+  private static final Location FIRST_DOCUMENT = Location.document(1);
 
   private final ReadLimits limits;
   private final SnapshotAssembler assembler;
@@ -105,7 +107,7 @@ final class ParallelListReader {
     });
     try {
       Deque<Batch> reading = new ArrayDeque<>();
-      Map<String, JsonObject> waiting = new LinkedHashMap<>();
+      Map<Location, JsonObject> waiting = new LinkedHashMap<>();
       List<Chunk> batch = new ArrayList<>();
       int bytes = 0;
       int objects = 0;
@@ -245,8 +247,8 @@ final class ParallelListReader {
     return reads;
   }
 
-  private static String location(Chunk chunk) {
-    return "document 1, items[" + chunk.index() + "]";
+  private static Location location(Chunk chunk) {
+    return FIRST_DOCUMENT.item(chunk.index());
   }
 
   private static String decode(ByteBuffer bytes) throws IOException {
@@ -254,7 +256,7 @@ final class ParallelListReader {
   }
 
   // False once the assembler is full.
-  private boolean add(Batch batch, Map<String, JsonObject> waiting) throws IOException {
+  private boolean add(Batch batch, Map<Location, JsonObject> waiting) throws IOException {
     List<ItemRead> reads;
     try {
       reads = batch.read.get();
@@ -273,7 +275,7 @@ final class ParallelListReader {
     // The list's kind comes after its items, so none is known here.
     JsonObject list = new JsonObject();
     for (int i = 0; i < reads.size(); i++) {
-      String location = location(batch.chunks.get(i));
+      Location location = location(batch.chunks.get(i));
       ItemRead read = reads.get(i);
       if (!assembler.addRead(location, read, list)) {
         waiting.put(location, ((ItemRead.Tree) read).item());

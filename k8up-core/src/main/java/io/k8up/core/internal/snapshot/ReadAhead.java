@@ -10,4 +10,4 @@ import java.util.Map;
  * @param objects the items counted against {@link ReadLimits#maxObjects()}
  * @param waiting the items that omit their kind or apiVersion, by location, in order
  */
-record ReadAhead(int objects, Map<String, JsonObject> waiting) {}
+record ReadAhead(int objects, Map<Location, JsonObject> waiting) {}

@@ -29,7 +29,7 @@ public final class SnapshotAssembler {
   private final String source;
   private final Problems problems = new Problems();
   private final IgnoredKinds ignored = new IgnoredKinds();
-  private final Map<ObjectKey, String> locationByKey = new HashMap<>();
+  private final Map<ObjectKey, Location> locationByKey = new HashMap<>();
   private final List<Claim> claims = new ArrayList<>();
   private final List<PersistentVolume> volumes = new ArrayList<>();
   private final List<Pod> pods = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class SnapshotAssembler {
   }
 
   /** Records a document or list item that is no mapping; {@code what} is e.g. "a list". */
-  void addNonObject(String location, String what, boolean document) {
+  void addNonObject(Location location, String what, boolean document) {
     sawDocument = true;
     addProblem(location + " is " + what + ", not a Kubernetes object"
         + (document ? " (a mapping with apiVersion, kind and metadata)" : ""));
@@ -88,9 +88,9 @@ public final class SnapshotAssembler {
   }
 
   /** E.g. {@code document 2 (Pod shop/db-0)}; just the location while the kind is unknown. */
-  static String label(String location, JsonObject object) {
+  static String label(Location location, JsonObject object) {
     ObjectIdentity id = ObjectIdentity.of(location, object, null, null);
-    return id.kind() == null ? location : id.label();
+    return id.kind() == null ? location.toString() : id.label();
   }
 
   /**
@@ -99,7 +99,7 @@ public final class SnapshotAssembler {
    *
    * @throws InputException if the item ended the read ({@link ItemRead.Failed})
    */
-  boolean addRead(String location, ItemRead read, JsonObject list) throws IOException {
+  boolean addRead(Location location, ItemRead read, JsonObject list) throws IOException {
     if (read instanceof ItemRead.Streamed streamed) {
       addStreamed(location, streamed.kept(), streamed.read());
     } else if (read instanceof ItemRead.Skipped skipped) {
@@ -126,7 +126,7 @@ public final class SnapshotAssembler {
   }
 
   /** Adds a document that is a mapping: an object, or a list whose items were not streamed. */
-  void addDocument(String location, JsonObject document) throws IOException {
+  void addDocument(Location location, JsonObject document) throws IOException {
     sawDocument = true;
     if (isList(document)) {
       addItems(location, document);
@@ -135,7 +135,7 @@ public final class SnapshotAssembler {
     }
   }
 
-  private void addItems(String location, JsonObject list) throws IOException {
+  private void addItems(Location location, JsonObject list) throws IOException {
     JsonElement items = list.get("items");
     if (items == null || items.isJsonNull()) {
       return;
@@ -147,7 +147,7 @@ public final class SnapshotAssembler {
     }
     JsonArray array = items.getAsJsonArray();
     for (int i = 0; i < array.size() && !isFull(); i++) {
-      String itemLocation = location + ", items[" + i + "]";
+      Location itemLocation = location.item(i);
       JsonElement item = array.get(i);
       if (item.isJsonObject()) {
         addItem(itemLocation, item.getAsJsonObject(), list);
@@ -161,7 +161,7 @@ public final class SnapshotAssembler {
    * Adds an item of {@code list}, whose kind and apiVersion it inherits if it omits them and the
    * list is typed, such as {@code PodList}; {@code list} may still lack its kind.
    */
-  void addItem(String location, JsonObject item, JsonObject list) throws IOException {
+  void addItem(Location location, JsonObject item, JsonObject list) throws IOException {
     sawDocument = true;
     String listKind = TreeFields.text(list, "kind");
     // Items of a typed list such as PodList omit kind and apiVersion; kind: List items have them.
@@ -177,7 +177,7 @@ public final class SnapshotAssembler {
   }
 
   private void addObject(
-      String location, JsonObject object, String defaultKind, String defaultApiVersion)
+      Location location, JsonObject object, String defaultKind, String defaultApiVersion)
       throws IOException {
     ObjectIdentity id = ObjectIdentity.of(location, object, defaultKind, defaultApiVersion);
     if (id.kind() == null) {
@@ -214,7 +214,7 @@ public final class SnapshotAssembler {
    *
    * @param location where it is, e.g. {@code document 1, items[3]}
    */
-  void addStreamed(String location, KeptKind kept, ReadObject read) {
+  void addStreamed(Location location, KeptKind kept, ReadObject read) {
     sawDocument = true;
     addRead(kept, new ObjectIdentity(location, kept.kind, kept.apiVersion,
         read.fields().namespace(), read.fields().name()), read);
@@ -240,7 +240,7 @@ public final class SnapshotAssembler {
           + kept.kind + " lives in (a snapshot does not assume \"default\")");
       return;
     }
-    String previous = locationByKey.putIfAbsent(
+    Location previous = locationByKey.putIfAbsent(
         new ObjectKey(kept, kept.namespaced ? id.namespace() : "", id.name()), id.location());
     if (previous != null) {
       addProblem(id.label() + ": the same " + kept.kind + " as " + previous
