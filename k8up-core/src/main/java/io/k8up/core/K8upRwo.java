@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import io.k8up.core.internal.run.StorageClasses;
 import io.k8up.core.kube.KubeFailure;
@@ -86,7 +88,7 @@ public final class K8upRwo {
   private final BackupPlanner planner;
   private final RestorePlanner restorePlanner;
   private final BackupToolSpec tool;
-  private final RunId runId;
+  private final Supplier<RunId> runId;
   private final ExecutorOptions options;
   private final Optional<BackupSink> sink;
   private final ImmutableList<ProgressListener> listeners;
@@ -109,7 +111,9 @@ public final class K8upRwo {
     this.planner = builder.planner();
     this.restorePlanner = builder.restorePlanner;
     this.tool = builder.tool;
-    this.runId = builder.runId;
+    // A fresh id is made when first used, not here: a plan needs none, and making one starts a
+    // SecureRandom (RunId.fresh), a noticeable part of a short command's start.
+    this.runId = builder.runId == null ? Suppliers.memoize(RunId::fresh) : Suppliers.ofInstance(builder.runId);
     this.sink = Optional.ofNullable(builder.sink);
     this.listeners = ImmutableList.copyOf(builder.listeners);
   }
@@ -125,7 +129,7 @@ public final class K8upRwo {
 
   /** The id of the runs, manifests and sweeps of this instance. */
   public RunId runId() {
-    return runId;
+    return runId.get();
   }
 
   /**
@@ -164,7 +168,7 @@ public final class K8upRwo {
    * strategy failed to build them for; see {@link Manifests#of}.
    */
   public MaterializedPlan manifests(BackupPlan plan, ClusterSnapshot snapshot) {
-    return Manifests.of(plan, snapshot, planner, runId, tool, options.grouping());
+    return Manifests.of(plan, snapshot, planner, runId(), tool, options.grouping());
   }
 
   /**
@@ -189,7 +193,7 @@ public final class K8upRwo {
         .gateway(liveGateway("run"))
         .planner(planner)
         .tool(tool)
-        .runId(runId)
+        .runId(runId())
         .options(options)
         .snapshots(this::readLive);
     sink.ifPresent(executor::sink);
@@ -241,7 +245,7 @@ public final class K8upRwo {
    * and the claims no strategy could build them for; see {@link RestoreManifests#of}.
    */
   public MaterializedPlan restoreManifests(RestorePlan plan, ClusterSnapshot snapshot) {
-    return RestoreManifests.of(plan, snapshot, planner.strategies(), runId, tool);
+    return RestoreManifests.of(plan, snapshot, planner.strategies(), runId(), tool);
   }
 
   /**
@@ -270,7 +274,7 @@ public final class K8upRwo {
         .planner(restorePlanner)
         .storageClasses(storageClasses)
         .tool(tool)
-        .runId(runId)
+        .runId(runId())
         .options(options)
         .snapshots(this::readLive);
     listeners.forEach(executor::listener);
@@ -285,7 +289,7 @@ public final class K8upRwo {
    */
   public SweepReport sweep(boolean onlyThisRun, Duration olderThan) {
     return Sweeper.sweep(liveGateway("sweep"), planner.strategies(), namespaces,
-        onlyThisRun ? Optional.of(runId) : Optional.empty(), olderThan);
+        onlyThisRun ? Optional.of(runId()) : Optional.empty(), olderThan);
   }
 
   private KubeGateway liveGateway(String what) {
@@ -323,7 +327,7 @@ public final class K8upRwo {
     private List<String> strategyOrder;
     private List<VolumeAccessStrategy> strategies;
     private BackupToolSpec tool = BackupToolSpec.restic(DEFAULT_REPOSITORY_SECRET).build();
-    private RunId runId = RunId.fresh();
+    private RunId runId;
     private ExecutorOptions options = ExecutorOptions.defaults();
     private BackupSink sink;
     private RestorePlanner restorePlanner = RestorePlanner.builder().build();

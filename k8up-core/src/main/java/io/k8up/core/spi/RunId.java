@@ -16,7 +16,6 @@ public final class RunId {
   public static final int MAX_LENGTH = 20;
 
   private static final Pattern VALID = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String value;
 
@@ -40,8 +39,17 @@ public final class RunId {
   /** A new id: the current time in seconds and four random characters, both in base 36. */
   public static RunId fresh() {
     String time = Long.toString(Instant.now().getEpochSecond(), Character.MAX_RADIX);
-    String random = Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), Character.MAX_RADIX);
+    String random = Integer.toString(LazyRandom.INSTANCE.nextInt(36 * 36 * 36 * 36), Character.MAX_RADIX);
     return new RunId(time + "-" + "0".repeat(4 - random.length()) + random);
+  }
+
+  /**
+   * Made on the first fresh id, not with the class: a run id given on the command line, or the
+   * fixed one of printed manifests, needs no random, and a SecureRandom reads the security
+   * configuration and opens the system's random devices (about 10 ms of every command's start).
+   */
+  private static final class LazyRandom {
+    static final SecureRandom INSTANCE = new SecureRandom();
   }
 
   /** The id as written in names and labels. */

@@ -1,9 +1,9 @@
 package io.k8up.examples.cli;
 
-import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class DefaultJvm {
 
+  // The JDK's lists, not Guava's: the first JVM has no class-data archive of the jar, and loading
+  // and verifying Guava's list classes from the jar cost it about 20 ms.
+
   /** The settings, besides the class-data archive. */
-  static final ImmutableList<String> OPTIONS = ImmutableList.of(
+  static final List<String> OPTIONS = List.of(
       // Enough for the documented sizes (a 300 MB dump), and a process that stays below 600 MB:
       // without it the JVM takes a quarter of the machine's memory and grows towards it.
       "-Xmx450m",
@@ -35,8 +38,8 @@ final class DefaultJvm {
       "-XX:TieredStopAtLevel=1");
 
   /** The variables whose Java options every JVM (or the java command) takes. */
-  private static final ImmutableList<String> JAVA_OPTION_VARIABLES =
-      ImmutableList.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  private static final List<String> JAVA_OPTION_VARIABLES =
+      List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
   /** How long a signalled command has to clean up before this process gives up waiting. */
   private static final long GRACE_SECONDS = InterruptibleRun.CLEANUP_GRACE.toSeconds() + 10;
@@ -52,27 +55,26 @@ final class DefaultJvm {
    * @param environment this process's environment, where Java options may be, too
    * @param javaHome this JVM's home
    */
-  static Optional<ImmutableList<String>> command(
+  static Optional<List<String>> command(
       List<String> javaArguments, Map<String, String> environment, String javaHome, List<String> args) {
     boolean optionsGiven = JAVA_OPTION_VARIABLES.stream().anyMatch(environment::containsKey);
     if (optionsGiven || javaArguments.size() < 2 || !javaArguments.get(0).equals("-jar")) {
       return Optional.empty();
     }
     Path jar = Path.of(javaArguments.get(1)).toAbsolutePath();
-    ImmutableList.Builder<String> command = ImmutableList.<String>builder()
-        .add(Path.of(javaHome, "bin", "java").toString())
-        .addAll(OPTIONS);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(javaHome, "bin", "java").toString());
+    command.addAll(OPTIONS);
     // Made by the build next to the jar (k8up-examples/pom.xml).
     Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
     if (Files.isRegularFile(archive)) {
       // An archive the JVM cannot use (the jar changed since) would be a warning on standard
       // output, where the plan goes; it only costs start-up time, so it is not said.
-      command.add("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+      command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     }
-    return Optional.of(command
-        .add("-cp", jar.toString(), K8upRwoCommand.class.getName())
-        .addAll(args)
-        .build());
+    command.addAll(List.of("-cp", jar.toString(), K8upRwoCommand.class.getName()));
+    command.addAll(args);
+    return Optional.of(List.copyOf(command));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.k8up.examples.cli;
 
-import com.google.common.collect.ImmutableList;
 import io.k8up.core.TerminalText;
 import io.k8up.core.snapshot.SnapshotException;
 import java.io.IOException;
@@ -38,7 +37,7 @@ public final class K8upRwoCommand implements Runnable {
     // The process's own command line, not the JVM's view of it, which costs JMX's start-up.
     List<String> javaArguments =
         ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
-    Optional<ImmutableList<String>> relaunch = DefaultJvm.command(
+    Optional<List<String>> relaunch = DefaultJvm.command(
         javaArguments, System.getenv(), System.getProperty("java.home"), List.of(args));
     if (relaunch.isPresent()) {
       try {
