@@ -181,6 +181,16 @@ final class ByteJsonTokens implements Tokens {
   }
 
   @Override
+  public String nextStringIfString() throws Declined {
+    if (peek() != Token.SCALAR || scalar != STRING) {
+      return null;
+    }
+    String value = string();
+    taken();
+    return value;
+  }
+
+  @Override
   public void skipScalar() throws Declined {
     expect(Token.SCALAR);
     taken();

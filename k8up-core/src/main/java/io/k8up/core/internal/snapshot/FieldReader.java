@@ -180,7 +180,12 @@ final class FieldReader {
 
   /** The string that comes next, or null (for null, or a value of another type, noted). */
   String string() throws IOException {
-    JsonPrimitive scalar = scalar("a string");
+    count();
+    String string = tokens.nextStringIfString();
+    if (string != null) {
+      return string;
+    }
+    JsonPrimitive scalar = counted("a string");
     if (scalar == null) {
       return null;
     }
@@ -340,6 +345,11 @@ final class FieldReader {
   // The scalar that comes next, or null for null and for a mapping or list (noted, and skipped).
   private JsonPrimitive scalar(String expected) throws IOException {
     count();
+    return counted(expected);
+  }
+
+  // The scalar that comes next, as scalar(expected) reads it, once it was counted.
+  private JsonPrimitive counted(String expected) throws IOException {
     ValueTokens.Token next = tokens.peek();
     if (next != ValueTokens.Token.SCALAR) {
       mismatch(expected);

@@ -29,4 +29,13 @@ interface ValueTokens {
 
   /** Consumes a scalar without building it. */
   void skipScalar() throws IOException;
+
+  /**
+   * Consumes the scalar that comes next if it is a string, and returns it without building a
+   * {@link JsonElement} around it; null, consuming nothing, otherwise, or where this source
+   * cannot tell cheaply ({@link #nextScalar} then tells).
+   */
+  default String nextStringIfString() throws IOException {
+    return null;
+  }
 }
