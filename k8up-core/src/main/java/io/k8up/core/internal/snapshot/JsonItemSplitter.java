@@ -20,6 +20,10 @@ final class JsonItemSplitter implements ItemSplitter {
   private static final String API_VERSION = "apiVersion";
   // What ends a run of bytes that cannot change the structure of a string.
   private static final byte[] STRING_ENDS = ByteInput.stops("\"\\");
+  // The bytes that change nothing while skipping nested values, inside strings and outside: all but
+  // quotes, brackets, backslashes, line breaks and bytes beyond ASCII (the input counts those).
+  private static final byte[] PASSED_IN_STRINGS = passed("\"\\\n");
+  private static final byte[] PASSED_OUTSIDE = passed("\"\\\n{}[]");
   // Enough of what follows an error for the parser to find it.
   private static final int AHEAD = 256;
 
@@ -242,19 +246,27 @@ final class JsonItemSplitter implements ItemSplitter {
       byte[] bytes = input.buffer();
       int at = input.position();
       int limit = input.limit();
-      while (at < limit) {
+      while (true) {
+        // Most bytes change nothing: they are passed over with one look-up each.
+        byte[] passed = inString ? PASSED_IN_STRINGS : PASSED_OUTSIDE;
+        while (at < limit && passed[bytes[at] & 0xff] != 0) {
+          at++;
+        }
+        if (at == limit) {
+          break;
+        }
         int b = bytes[at];
         if (b < 0 || b == '\n' || b == '\\') {
           break;
         }
         at++;
         if (inString) {
-          inString = b != '"';
+          inString = false;
         } else if (b == '"') {
           inString = true;
         } else if (b == '{' || b == '[') {
           depth++;
-        } else if ((b == '}' || b == ']') && --depth == 0) {
+        } else if (--depth == 0) {
           break;
         }
       }
@@ -266,6 +278,14 @@ final class JsonItemSplitter implements ItemSplitter {
         input.next();
       }
     }
+  }
+
+  private static byte[] passed(String stops) {
+    byte[] passed = new byte[256];
+    for (int b = 0; b < 0x80; b++) {
+      passed[b] = (byte) (stops.indexOf(b) < 0 ? 1 : 0);
+    }
+    return passed;
   }
 
   private void skipStringRest() throws IOException {
