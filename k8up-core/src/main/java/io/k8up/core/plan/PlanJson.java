@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Optional;
 
 /**
  * Writes a {@link BackupPlan} in its JSON form, a versioned contract documented in {@code
@@ -64,17 +65,17 @@ public final class PlanJson {
     json.name("action").value(decision.action().name());
     json.name("reason").value(decision.reason().name());
     json.name("message").value(decision.message());
-    if (decision.target().isPresent()) {
-      BackupTarget target = decision.target().get();
-      if (target instanceof ClaimTarget) {
-        json.name("placement");
-        PlacementJson.write(((ClaimTarget) target).placement(), json);
-      } else if (target instanceof CommandTarget) {
-        writeCommand((CommandTarget) target, json);
-      }
+    // Each call of an Optional accessor wraps the field anew (ImmutableDecision keeps it unwrapped).
+    BackupTarget target = decision.target().orElse(null);
+    if (target instanceof ClaimTarget) {
+      json.name("placement");
+      PlacementJson.write(((ClaimTarget) target).placement(), json);
+    } else if (target instanceof CommandTarget) {
+      writeCommand((CommandTarget) target, json);
     }
-    if (decision.strategy().isPresent()) {
-      json.name("strategy").value(decision.strategy().get());
+    Optional<String> strategy = decision.strategy();
+    if (strategy.isPresent()) {
+      json.name("strategy").value(strategy.get());
     }
     json.endObject();
   }
