@@ -1,12 +1,12 @@
 package io.k8up.core.plan;
 
+import com.google.common.io.CharStreams;
 import com.google.gson.stream.JsonWriter;
 import io.k8up.core.internal.plan.PlacementJson;
 import io.k8up.core.model.BackupTarget;
 import io.k8up.core.model.ClaimTarget;
 import io.k8up.core.model.CommandTarget;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Optional;
@@ -16,17 +16,23 @@ import java.util.Optional;
  * docs/plan-json.md}: one object with {@code schemaVersion} ({@link BackupPlan#SCHEMA_VERSION}),
  * {@code decisions} and {@code notes}.
  *
- * <p>Decisions are streamed, so a plan of any size is written without building it in memory twice.
+ * <p>Decisions are streamed, so a plan of any size is written without building it in memory twice;
+ * a large plan's decisions are rendered to text in chunks on the common fork-join pool and the
+ * calling thread, and written in order.
  */
 public final class PlanJson {
+
+  /** The decisions rendered together, on one thread; plans with more are rendered on several. */
+  static final int CHUNK_SIZE = 1000;
 
   private PlanJson() {}
 
   /** The plan's JSON form, pretty-printed. */
   public static String toJson(BackupPlan plan) {
-    StringWriter out = new StringWriter();
+    StringBuilder out = new StringBuilder();
     try {
-      write(plan, out);
+      // Guava's writer over a StringBuilder, not a StringWriter, whose StringBuffer locks on every call.
+      write(plan, CharStreams.asWriter(out));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -39,13 +45,21 @@ public final class PlanJson {
    * @throws IOException if {@code out} does
    */
   public static void write(BackupPlan plan, Writer out) throws IOException {
-    JsonWriter json = new JsonWriter(out);
-    json.setIndent("  ");
+    write(plan, out, CHUNK_SIZE);
+  }
+
+  /** Writes the plan's JSON form, rendering its decisions in chunks of {@code chunkSize} if it has more. */
+  static void write(BackupPlan plan, Writer out, int chunkSize) throws IOException {
+    JsonWriter json = writer(out);
     json.beginObject();
     json.name("schemaVersion").value(BackupPlan.SCHEMA_VERSION);
     json.name("decisions").beginArray();
-    for (Decision decision : plan.decisions()) {
-      writeDecision(decision, json);
+    if (plan.decisions().size() > chunkSize) {
+      DecisionChunks.write(plan.decisions(), chunkSize, json);
+    } else {
+      for (Decision decision : plan.decisions()) {
+        writeDecision(decision, json);
+      }
     }
     json.endArray();
     json.name("notes").beginArray();
@@ -57,7 +71,14 @@ public final class PlanJson {
     json.flush();
   }
 
-  private static void writeDecision(Decision decision, JsonWriter json) throws IOException {
+  /** A writer of the plan's pretty-printed form to {@code out}. */
+  static JsonWriter writer(Writer out) {
+    JsonWriter json = new JsonWriter(out);
+    json.setIndent("  ");
+    return json;
+  }
+
+  static void writeDecision(Decision decision, JsonWriter json) throws IOException {
     json.beginObject();
     json.name("kind").value(decision.subject().kind().kubernetesName());
     json.name("namespace").value(decision.subject().namespace());
