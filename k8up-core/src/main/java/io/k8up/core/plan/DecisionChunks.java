@@ -5,17 +5,26 @@ import com.google.common.io.CharStreams;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Writes many decisions into a plan's open {@code decisions} array as {@link PlanJson} would one
- * by one, character for character, but rendered to text in chunks on the common fork-join pool and
- * the calling thread while earlier chunks are written.
+ * Writes a plan of many decisions as {@link PlanJson} writes it one decision after another,
+ * character for character, but with its decisions rendered to text in chunks on the common
+ * fork-join pool and the calling thread while earlier chunks are written.
+ *
+ * <p>Every piece of text is Gson's: a chunk is rendered by its own writer inside an array at the
+ * depth of the plan's decisions, so it is indented as there, and starts with the line break and
+ * indent that come before an array's first element; chunks are joined with the comma between
+ * elements; and what comes before and after the decisions is the plan rendered around one
+ * placeholder decision.
  */
 final class DecisionChunks {
 
@@ -23,14 +32,39 @@ final class DecisionChunks {
    * The most chunks rendered ahead of the one being written: enough to keep a few threads busy,
    * and few enough that the text waiting stays a few megabytes, whatever the plan's size.
    */
-  static final int AHEAD = 8;
+  private static final int AHEAD = 8;
 
-  private DecisionChunks() {}
+  /** The characters copied from a chunk to the writer at a time. */
+  private static final int SLICE = 8192;
 
-  /** Writes {@code decisions} into the array that {@code json} has open, {@code chunkSize} per chunk. */
-  static void write(List<Decision> decisions, int chunkSize, JsonWriter json) throws IOException {
-    List<List<Decision>> chunks = Lists.partition(decisions, chunkSize);
-    Deque<ForkJoinTask<String>> ahead = new ArrayDeque<>(AHEAD);
+  private final List<List<Decision>> chunks;
+  /** Text buffers written out, for later chunks to render into: a plan allocates AHEAD or so. */
+  private final Queue<StringBuilder> spare = new ArrayBlockingQueue<>(AHEAD + 1);
+
+  private DecisionChunks(List<Decision> decisions, int chunkSize) {
+    this.chunks = Lists.partition(decisions, chunkSize);
+  }
+
+  /** Writes {@code plan} to {@code out}, {@code chunkSize} decisions per chunk, and flushes it. */
+  static void write(BackupPlan plan, int chunkSize, Writer out) throws IOException {
+    StringBuilder frame = new StringBuilder();
+    JsonWriter json = PlanJson.writer(CharStreams.asWriter(frame));
+    PlanJson.beginPlan(json);
+    int decisionsStart = frame.length();
+    // A placeholder, so that the array is closed as a non-empty one is.
+    json.value(0);
+    int decisionsEnd = frame.length();
+    PlanJson.endPlan(plan, json);
+
+    out.append(frame, 0, decisionsStart);
+    new DecisionChunks(plan.decisions(), chunkSize).writeInOrder(out);
+    out.append(frame, decisionsEnd, frame.length());
+    out.flush();
+  }
+
+  private void writeInOrder(Writer out) throws IOException {
+    Deque<ForkJoinTask<StringBuilder>> ahead = new ArrayDeque<>(AHEAD);
+    char[] slice = new char[SLICE];
     int next = 0;
     try {
       for (int written = 0; written < chunks.size(); written++) {
@@ -38,11 +72,20 @@ final class DecisionChunks {
           List<Decision> chunk = chunks.get(next);
           ahead.add(ForkJoinPool.commonPool().submit(() -> render(chunk)));
         }
-        ForkJoinTask<String> first = ahead.remove();
+        ForkJoinTask<StringBuilder> first = ahead.remove();
         renderLatestWhileRendered(first, ahead);
-        // Written as is, after the comma and indent that the array's next element takes: the text is
-        // the chunk's decisions, separated as the writer separates them.
-        json.jsonValue(first.join());
+        StringBuilder text = first.join();
+        if (written > 0) {
+          out.write(',');
+        }
+        // In slices through one array: Writer.append(CharSequence) would copy the chunk to a String.
+        for (int from = 0; from < text.length(); from += SLICE) {
+          int to = Math.min(from + SLICE, text.length());
+          text.getChars(from, to, slice, 0);
+          out.write(slice, 0, to - from);
+        }
+        text.setLength(0);
+        spare.offer(text);
       }
     } finally {
       // Left only when writing failed: the chunks are rendered for nothing.
@@ -54,34 +97,32 @@ final class DecisionChunks {
    * Renders the latest chunks on this thread, rather than wait, while another renders {@code
    * first}; a chunk not yet begun is taken back from the pool, as only the latest can be.
    */
-  private static void renderLatestWhileRendered(ForkJoinTask<String> first, Deque<ForkJoinTask<String>> later) {
-    Iterator<ForkJoinTask<String>> latestFirst = later.descendingIterator();
+  private static void renderLatestWhileRendered(
+      ForkJoinTask<StringBuilder> first, Deque<ForkJoinTask<StringBuilder>> later) {
+    Iterator<ForkJoinTask<StringBuilder>> latestFirst = later.descendingIterator();
     while (!first.isDone() && latestFirst.hasNext()) {
-      ForkJoinTask<String> task = latestFirst.next();
+      ForkJoinTask<StringBuilder> task = latestFirst.next();
       if (task.tryUnfork()) {
         task.invoke();
       }
     }
   }
 
-  /**
-   * The chunk's decisions as the plan's writer would write them, from the first one's opening brace:
-   * the line break and indent before it are the plan writer's to write.
-   */
-  private static String render(List<Decision> chunk) {
-    StringBuilder text = new StringBuilder(chunk.size() * 512);
+  /** The chunk's decisions as the plan's writer would write them, from the line break before the first. */
+  private StringBuilder render(List<Decision> chunk) {
+    StringBuilder spared = spare.poll();
+    StringBuilder text = spared != null ? spared : new StringBuilder(chunk.size() * 512);
     try {
       // Guava's writer over a StringBuilder, not a StringWriter, whose StringBuffer locks on every call.
       JsonWriter json = PlanJson.writer(CharStreams.asWriter(text));
-      // An array in an object, like the plan's decisions, so that decisions are indented as there.
-      json.beginObject();
-      json.name("decisions").beginArray();
-      int start = text.length();
+      // The plan's start, dropped: it leaves the writer where the plan's first decision is written.
+      PlanJson.beginPlan(json);
+      text.setLength(0);
       for (Decision decision : chunk) {
         PlanJson.writeDecision(decision, json);
       }
       json.flush();
-      return text.substring(text.indexOf("{", start));
+      return text;
     } catch (IOException e) {
       // A StringBuilder does not throw; the Writer interface says it may.
       throw new UncheckedIOException(e);

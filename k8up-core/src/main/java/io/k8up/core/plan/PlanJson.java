@@ -50,17 +50,27 @@ public final class PlanJson {
 
   /** Writes the plan's JSON form, rendering its decisions in chunks of {@code chunkSize} if it has more. */
   static void write(BackupPlan plan, Writer out, int chunkSize) throws IOException {
+    if (plan.decisions().size() > chunkSize) {
+      DecisionChunks.write(plan, chunkSize, out);
+      return;
+    }
     JsonWriter json = writer(out);
+    beginPlan(json);
+    for (Decision decision : plan.decisions()) {
+      writeDecision(decision, json);
+    }
+    endPlan(plan, json);
+  }
+
+  /** Writes what comes before the first decision: the object's start, its version, the array's start. */
+  static void beginPlan(JsonWriter json) throws IOException {
     json.beginObject();
     json.name("schemaVersion").value(BackupPlan.SCHEMA_VERSION);
     json.name("decisions").beginArray();
-    if (plan.decisions().size() > chunkSize) {
-      DecisionChunks.write(plan.decisions(), chunkSize, json);
-    } else {
-      for (Decision decision : plan.decisions()) {
-        writeDecision(decision, json);
-      }
-    }
+  }
+
+  /** Writes what comes after the last decision: the array's end, the notes, the object's end. */
+  static void endPlan(BackupPlan plan, JsonWriter json) throws IOException {
     json.endArray();
     json.name("notes").beginArray();
     for (String note : plan.notes()) {
