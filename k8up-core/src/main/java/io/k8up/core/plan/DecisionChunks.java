@@ -34,6 +34,9 @@ final class DecisionChunks {
    */
   private static final int AHEAD = 8;
 
+  /** The room a chunk's text is first given per decision: decisions take about 400 characters. */
+  private static final int CHARS_PER_DECISION = 512;
+
   /** The characters copied from a chunk to the writer at a time. */
   private static final int SLICE = 8192;
 
@@ -111,7 +114,7 @@ final class DecisionChunks {
   /** The chunk's decisions as the plan's writer would write them, from the line break before the first. */
   private StringBuilder render(List<Decision> chunk) {
     StringBuilder spared = spare.poll();
-    StringBuilder text = spared != null ? spared : new StringBuilder(chunk.size() * 512);
+    StringBuilder text = spared != null ? spared : new StringBuilder(chunk.size() * CHARS_PER_DECISION);
     try {
       // Guava's writer over a StringBuilder, not a StringWriter, whose StringBuffer locks on every call.
       JsonWriter json = PlanJson.writer(CharStreams.asWriter(text));
