@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Collection;
 
 /**
  * Reads the fields of one kept object straight from {@link ValueTokens}, with the checks the
@@ -62,7 +62,7 @@ final class FieldReader {
    * Starts reading an object whose mapping the caller entered already: it read {@code valuesSoFar}
    * values under {@code keysSoFar}, and then {@code key}, whose value comes next.
    */
-  void startInside(int valuesSoFar, Set<String> keysSoFar, String key) {
+  void startInside(int valuesSoFar, Collection<String> keysSoFar, String key) {
     path.clear();
     problem = null;
     typeError = null;

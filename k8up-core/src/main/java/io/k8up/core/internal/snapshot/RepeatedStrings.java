@@ -7,8 +7,8 @@ import java.util.Arrays;
  * One string for short texts that repeat, read from bytes: the keys of a list's items and many of
  * their values ("v1", a kind, a namespace, a phase) repeat from item to item, and a new string for
  * each was about a quarter of what reading a list allocated. A cache of fixed size, where a text
- * pushes out another with the same slot; texts that do not repeat, such as names, only pass
- * through.
+ * pushes out another with the same slot once it was seen twice in a row there; texts that do not
+ * repeat, such as names, only pass through, and are not copied into it.
  */
 final class RepeatedStrings {
 
@@ -19,6 +19,8 @@ final class RepeatedStrings {
   // The bytes of each string: String.charAt, one at a time, costs more than the string saved.
   private final byte[][] bytes = new byte[SLOTS][];
   private final String[] strings = new String[SLOTS];
+  // The hash of the text last missed in each slot.
+  private final int[] missed = new int[SLOTS];
 
   /**
    * The string of the ASCII bytes {@code source[from, to)}, whose hash is {@code hash}: {@code h =
@@ -35,8 +37,11 @@ final class RepeatedStrings {
       return strings[slot];
     }
     String string = new String(source, from, length, StandardCharsets.ISO_8859_1);
-    bytes[slot] = Arrays.copyOfRange(source, from, to);
-    strings[slot] = string;
+    if (missed[slot] == hash) {
+      bytes[slot] = Arrays.copyOfRange(source, from, to);
+      strings[slot] = string;
+    }
+    missed[slot] = hash;
     return string;
   }
 

@@ -58,14 +58,19 @@ final class TreeBuilder {
 
   /** Reads the next value. */
   JsonElement value() throws IOException {
-    if (++values > maxValues) {
-      throw ExceededLimit.values(maxValues, input.line());
-    }
+    countValue();
     return switch (tokens.peek()) {
       case BEGIN_MAP -> mapping();
       case BEGIN_LIST -> list();
       default -> tokens.nextScalar();
     };
+  }
+
+  /** Counts a value of the current object read without this builder, as {@link #value} counts one. */
+  void countValue() throws InputException {
+    if (++values > maxValues) {
+      throw ExceededLimit.values(maxValues, input.line());
+    }
   }
 
   private JsonObject mapping() throws IOException {
