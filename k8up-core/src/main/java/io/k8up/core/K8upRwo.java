@@ -282,14 +282,15 @@ public final class K8upRwo {
   }
 
   /**
-   * Deletes what runs left behind in the live cluster's namespaces; see {@link Sweeper#sweep}.
+   * Deletes what runs left behind in the live cluster's namespaces, listing them in pages of {@link
+   * Builder#pageSize}; see {@link Sweeper#sweep}.
    *
    * @param onlyThisRun whether to sweep only what this instance's run id created
    * @throws IllegalStateException if this instance has no live cluster
    */
   public SweepReport sweep(boolean onlyThisRun, Duration olderThan) {
     return Sweeper.sweep(liveGateway("sweep"), planner.strategies(), namespaces,
-        onlyThisRun ? Optional.of(runId()) : Optional.empty(), olderThan);
+        onlyThisRun ? Optional.of(runId()) : Optional.empty(), olderThan, options.pageSize());
   }
 
   private KubeGateway liveGateway(String what) {
@@ -406,8 +407,8 @@ public final class K8upRwo {
     }
 
     /**
-     * How many objects each list request of a live read, and of the runs, restores and their polls,
-     * asks for (the request's {@code limit}; the rest follows with {@code continue}); it replaces
+     * How many objects each list request of a live read, of the runs, restores and their polls, and
+     * of sweeps asks for (the request's {@code limit}; the rest follows with {@code continue}); it replaces
      * {@link ExecutorOptions#pageSize()} of the {@link #executorOptions executor options}, whose
      * page size (default {@value LiveSnapshots#DEFAULT_PAGE_SIZE}) applies when this is not given.
      * The request count of a read is in {@link LiveSnapshots}.

@@ -10,6 +10,7 @@ import io.k8up.core.spi.InstalledStrategies;
 import io.k8up.core.spi.VolumeAccessStrategy;
 import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.kube.KubeGateway;
+import io.k8up.core.kube.ListQuery;
 import io.k8up.core.kube.RetryingGateway;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
@@ -69,9 +70,23 @@ public final class Sweeper {
    */
   public static SweepReport sweep(KubeGateway gateway, Collection<? extends VolumeAccessStrategy> strategies,
       Collection<String> namespaces, Optional<RunId> runId, Duration olderThan) {
+    return sweep(gateway, strategies, namespaces, runId, olderThan, ListQuery.DEFAULT_PAGE_SIZE);
+  }
+
+  /**
+   * Sweeps as {@link #sweep(KubeGateway, Collection, Collection, Optional, Duration)} does, listing
+   * {@code pageSize} objects per request (as {@link io.k8up.core.K8upRwo.Builder#pageSize} does for
+   * reads and runs).
+   *
+   * @throws IllegalArgumentException if {@code olderThan} is negative or {@code pageSize} is not
+   *     positive
+   */
+  public static SweepReport sweep(KubeGateway gateway, Collection<? extends VolumeAccessStrategy> strategies,
+      Collection<String> namespaces, Optional<RunId> runId, Duration olderThan, int pageSize) {
     checkNotNull(gateway, "gateway");
     checkArgument(!olderThan.isNegative(), "olderThan must not be negative");
-    return new SweepRun(gateway, List.copyOf(strategies))
+    checkArgument(pageSize > 0, "the page size must be positive, not %s", pageSize);
+    return new SweepRun(gateway, List.copyOf(strategies), pageSize)
         .sweep(namespaces, runId, Clock.systemUTC().instant().minus(olderThan));
   }
 }

@@ -8,7 +8,7 @@ final class PageSizeOption {
 
   @Option(names = "--page-size", paramLabel = "N", defaultValue = "500", converter = OptionConverters.PositiveInt.class,
       description = "A live cluster is listed N objects per request (limit and continue), each page turned into the"
-          + " plan's model before the next is asked for; a run's polls too. Default: ${DEFAULT-VALUE}.")
+          + " plan's model before the next is asked for; a run's polls and a sweep's lists too. Default: ${DEFAULT-VALUE}.")
   int pageSize;
 
   void applyTo(K8upRwo.Builder backups) {

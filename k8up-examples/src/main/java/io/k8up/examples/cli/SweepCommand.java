@@ -30,6 +30,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin NamespaceOptions namespaces;
 
+  @Mixin PageSizeOption pages;
+
   @Option(names = "--run-id", paramLabel = "ID", converter = OptionConverters.RunIdValue.class,
       description = "Sweep only what this run created. Default: what any run created.")
   RunId runId;
@@ -48,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
     SilentServerStop gateway = new SilentServerStop(RetryingGateway.of(ClientJavaGateway.of(connection.client()),
         ExecutorOptions.defaults().retryPolicy()), connection.client().getBasePath());
     SweepReport report = Sweeper.sweep(gateway, InstalledStrategies.load().all(), namespaces.live(connection),
-        Optional.ofNullable(runId), olderThan);
+        Optional.ofNullable(runId), olderThan, pages.pageSize);
     PrintWriter out = spec.commandLine().getOut();
     report.deleted().forEach(object -> out.println("deleted " + TerminalText.escape(object)));
     report.kept().forEach(object -> out.println("kept    " + TerminalText.escape(object)));

@@ -30,6 +30,7 @@ class OptionValuesTest {
     "manifests --sample --timeout soon | '--timeout': expected a duration such as 90s, 30m or 1h30m",
     "plan --sample --page-size 0       | '--page-size': expected a whole number of at least 1, not \"0\"",
     "run --page-size 0                 | '--page-size': expected a whole number of at least 1, not \"0\"",
+    "sweep --page-size 0               | '--page-size': expected a whole number of at least 1, not \"0\"",
     "plan --sample -n Shop             | '--namespace' (NS): expected a namespace name",
     "plan --sample -n shop,,blog       | '--namespace' (NS): expected a namespace name",
     "plan --sample --strategy-order 'job-per-pvc,,x' | '--strategy-order' (ID): expected strategy ids separated by commas",

@@ -40,6 +40,17 @@ class SweepCommandTest {
   }
 
   @Test
+  void aSweepListsInPagesOfThePageSizeGiven() throws Exception {
+    Path kubeconfig = TestKubeconfig.write(dir, api.baseUrl(), "t");
+
+    CliRun run = CliRun.of("sweep", "--kubeconfig", kubeconfig.toString(), "--page-size", "7");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(api.takeRequests()).filteredOn(request -> request.contains("labelSelector"))
+        .isNotEmpty().allMatch(request -> request.contains("limit=7"), "asks for pages of 7");
+  }
+
+  @Test
   void aSweepTakesNoFileOrSample() {
     CliRun run = CliRun.of("sweep", "--sample");
 

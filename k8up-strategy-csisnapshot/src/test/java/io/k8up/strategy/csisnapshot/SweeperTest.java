@@ -15,6 +15,7 @@ import static io.k8up.strategy.csisnapshot.SnapshotExecutionTest.UNPLACEABLE;
 import static io.k8up.core.testing.Fixtures.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k8up.core.kube.ClientJavaGateway;
 import io.k8up.core.run.Sweeper;
 import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.BackupUnits;
@@ -74,6 +75,19 @@ class SweeperTest {
         .as("the application's claim and the running run's are left").hasSize(2).contains("app-data");
     assertThat(new BatchV1Api(api.client()).listNamespacedJob(NAMESPACE).execute().getItems()).extracting(V1Job::getMetadata)
         .extracting(V1ObjectMeta::getName).allMatch(name -> name.startsWith("k8up-rwo-running-"));
+  }
+
+  @Test
+  void aSweepListsInPagesOfThePageSizeGiven() throws Exception {
+    leftBy("killed");
+    api.takeRequests();
+
+    SweepReport report = Sweeper.sweep(ClientJavaGateway.of(api.client()), PLANNER.strategies(), List.of(NAMESPACE),
+        Optional.of(RunId.of("killed")), Duration.ZERO, 2);
+
+    assertThat(report.deleted()).hasSize(3);
+    assertThat(api.takeRequests()).filteredOn(request -> request.startsWith("GET ") && request.contains("labelSelector"))
+        .hasSize(3).allMatch(request -> request.contains("limit=2"), "asks for pages of 2");
   }
 
   @Test

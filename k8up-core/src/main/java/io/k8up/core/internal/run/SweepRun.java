@@ -31,15 +31,18 @@ import java.util.Set;
 public final class SweepRun {
 
   private final KubeGateway gateway;
+  private final int pageSize;
   private final ImmutableList<ResourceType> kinds;
   private final ImmutableSweepReport.Builder report = SweepReport.builder();
 
   /**
    * A sweep of what {@code strategies} create, newest kinds first: each strategy declares its kinds
-   * in creation order, and deleting in reverse leaves no Job holding a temporary claim, say.
+   * in creation order, and deleting in reverse leaves no Job holding a temporary claim, say;
+   * listed {@code pageSize} objects per request.
    */
-  public SweepRun(KubeGateway gateway, Collection<? extends VolumeAccessStrategy> strategies) {
+  public SweepRun(KubeGateway gateway, Collection<? extends VolumeAccessStrategy> strategies, int pageSize) {
     this.gateway = gateway;
+    this.pageSize = pageSize;
     Set<ResourceType> kinds = new LinkedHashSet<>();
     strategies.forEach(strategy -> kinds.addAll(strategy.createdKinds().reverse()));
     this.kinds = ImmutableList.copyOf(kinds);
@@ -66,7 +69,7 @@ public final class SweepRun {
       throws InterruptedException {
     List<JsonObject> objects;
     try {
-      objects = gateway.list(kind, ListQuery.in(namespace).withLabels(selector));
+      objects = gateway.list(kind, ListQuery.in(namespace).withLabels(selector).withPageSize(pageSize));
     } catch (KubeFailure e) {
       // A type the server does not serve (no snapshot CRDs, say) has nothing to sweep.
       if (!e.isNotFound()) {
