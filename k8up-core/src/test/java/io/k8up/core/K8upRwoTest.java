@@ -11,6 +11,7 @@ import io.k8up.core.plan.Action;
 import io.k8up.core.plan.BackupPlan;
 import io.k8up.core.run.BackupReport;
 import io.k8up.core.run.ExecutorOptions;
+import io.k8up.core.run.SweepReport;
 import io.k8up.core.run.OutcomeStatus;
 import io.k8up.core.spi.RunId;
 import io.k8up.core.snapshot.ClusterSnapshot;
@@ -98,6 +99,21 @@ class K8upRwoTest {
     assertThat(lists).filteredOn(request -> request.contains("/jobs?") && request.contains("labelSelector"))
         .hasSizeGreaterThan(1);
     assertThat(lists).isNotEmpty().allMatch(request -> request.contains("limit=3"), "asks for pages of 3");
+  }
+
+  @Test
+  void aSweepListsInPagesOfThePageSizeGiven() throws Exception {
+    K8upRwo backups = K8upRwo.builder()
+        .liveCluster(api.client(), List.of(NAMESPACE))
+        .strategies(List.of(JOBS))
+        .pageSize(4)
+        .build();
+
+    SweepReport report = backups.sweep(false, Duration.ZERO);
+
+    assertThat(report.failed()).isEmpty();
+    assertThat(api.takeRequests()).filteredOn(request -> request.startsWith("GET ") && request.contains("labelSelector"))
+        .isNotEmpty().allMatch(request -> request.contains("limit=4"), "asks for pages of 4");
   }
 
   @Test
