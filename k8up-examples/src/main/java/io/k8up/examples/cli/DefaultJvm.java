@@ -1,6 +1,8 @@
 package io.k8up.examples.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ final class DefaultJvm {
     command.addAll(OPTIONS);
     // Made by the build next to the jar (k8up-examples/pom.xml).
     Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
-    if (Files.isRegularFile(archive)) {
+    if (madeFor(jar, archive)) {
       // An archive the JVM cannot use (the jar changed since) would be a warning on standard
       // output, where the plan goes; it only costs start-up time, so it is not said.
       command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
@@ -75,6 +77,22 @@ final class DefaultJvm {
     command.addAll(List.of("-cp", jar.toString(), K8upRwoCommand.class.getName()));
     command.addAll(args);
     return Optional.of(List.copyOf(command));
+  }
+
+  /**
+   * Whether {@code archive} was made for {@code jar} where it is: the build writes the jar's path
+   * beside it ({@code k8up-rwo.jsa.path}). Java 17 uses a static archive only for the jar at the
+   * path it was made with, and one made elsewhere leaves the JVM with no archive at all, not even
+   * the JDK's own: a jar copied with its archive would start slower than without it.
+   */
+  static boolean madeFor(Path jar, Path archive) {
+    Path madeFor = archive.resolveSibling(archive.getFileName() + ".path");
+    try {
+      return Files.isRegularFile(archive)
+          && Files.isSameFile(jar, Path.of(Files.readString(madeFor, StandardCharsets.UTF_8).strip()));
+    } catch (IOException | InvalidPathException e) {
+      return false;
+    }
   }
 
   /**

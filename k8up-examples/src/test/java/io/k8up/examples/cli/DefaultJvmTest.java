@@ -34,13 +34,28 @@ class DefaultJvmTest {
 
   @Test
   void theClassDataArchiveNextToTheJarIsUsedWhenThereIsOne() throws IOException {
-    Path jar = dir.resolve("k8up-rwo.jar");
+    Path jar = Files.createFile(dir.resolve("k8up-rwo.jar"));
     Files.createFile(dir.resolve("k8up-rwo.jsa"));
+    Files.writeString(dir.resolve("k8up-rwo.jsa.path"), jar + "\n");
 
     List<String> command =
         DefaultJvm.command(List.of("-jar", jar.toString()), Map.of(), JAVA_HOME, List.of()).orElseThrow();
 
     assertThat(command).contains("-XX:SharedArchiveFile=" + dir.resolve("k8up-rwo.jsa"));
+  }
+
+  @Test
+  void anArchiveMadeForTheJarElsewhereIsNotUsed() throws IOException {
+    Path jar = Files.createFile(dir.resolve("k8up-rwo.jar"));
+    Path archive = Files.createFile(dir.resolve("k8up-rwo.jsa"));
+
+    assertThat(DefaultJvm.madeFor(jar, archive)).as("no path written beside it").isFalse();
+    Files.writeString(dir.resolve("k8up-rwo.jsa.path"), "/build/k8up-examples/target/k8up-rwo.jar\n");
+    assertThat(DefaultJvm.madeFor(jar, archive)).as("made for the jar where it was built").isFalse();
+    assertThat(DefaultJvm.command(List.of("-jar", jar.toString()), Map.of(), JAVA_HOME, List.of()).orElseThrow())
+        .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+    Files.writeString(dir.resolve("k8up-rwo.jsa.path"), dir.resolve(".").resolve("k8up-rwo.jar") + "\n");
+    assertThat(DefaultJvm.madeFor(jar, archive)).as("the same file by another path").isTrue();
   }
 
   @Test
