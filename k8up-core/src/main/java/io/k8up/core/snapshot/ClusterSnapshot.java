@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * An immutable picture of the claims, volumes and pods the planner reads, indexed once so that
@@ -133,25 +134,22 @@ public final class ClusterSnapshot {
   }
 
   private static ImmutableList<Claim> sortedClaims(Collection<Claim> claims) {
-    ImmutableList<Claim> sorted = ImmutableList.sortedCopyOf(CLAIM_ORDER, claims);
-    for (int i = 1; i < sorted.size(); i++) {
-      checkArgument(
-          CLAIM_ORDER.compare(sorted.get(i - 1), sorted.get(i)) != 0,
-          "two PersistentVolumeClaims are named %s/%s",
-          sorted.get(i).namespace(),
-          sorted.get(i).name());
-    }
-    return sorted;
+    return sortedUnique(claims, CLAIM_ORDER, "PersistentVolumeClaims", Claim::namespace, Claim::name);
   }
 
   private static ImmutableList<Pod> sortedPods(Collection<Pod> pods) {
-    ImmutableList<Pod> sorted = ImmutableList.sortedCopyOf(POD_ORDER, pods);
+    return sortedUnique(pods, POD_ORDER, "Pods", Pod::namespace, Pod::name);
+  }
+
+  // Sorted by namespace and name, where no two may share both.
+  private static <T> ImmutableList<T> sortedUnique(Collection<T> objects, Comparator<T> order, String kinds,
+      Function<T, String> namespace, Function<T, String> name) {
+    ImmutableList<T> sorted = ImmutableList.sortedCopyOf(order, objects);
     for (int i = 1; i < sorted.size(); i++) {
-      checkArgument(
-          POD_ORDER.compare(sorted.get(i - 1), sorted.get(i)) != 0,
-          "two Pods are named %s/%s",
-          sorted.get(i).namespace(),
-          sorted.get(i).name());
+      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+        throw new IllegalArgumentException(String.format(
+            "two %s are named %s/%s", kinds, namespace.apply(sorted.get(i)), name.apply(sorted.get(i))));
+      }
     }
     return sorted;
   }
