@@ -6,9 +6,9 @@ import com.google.gson.JsonPrimitive;
 import io.kubernetes.client.openapi.JSON;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Collection;
 
 /**
  * Reads the fields of one kept object straight from {@link ValueTokens}, with the checks the

@@ -200,7 +200,7 @@ final class ParallelListReader {
         // Decoded and read again by Gson.
       }
     }
-    CharBuffer chars = StandardCharsets.UTF_8.newDecoder().decode(joined);
+    CharBuffer chars = decode(joined);
     // The list is the document's items, one level deep in it. Its decoded characters are read in
     // place: a string of them, and a copy of that, cost as much as reading them.
     if (!json) {
@@ -251,8 +251,8 @@ final class ParallelListReader {
     return FIRST_DOCUMENT.item(chunk.index());
   }
 
-  private static String decode(ByteBuffer bytes) throws IOException {
-    return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+  private static CharBuffer decode(ByteBuffer bytes) throws IOException {
+    return StandardCharsets.UTF_8.newDecoder().decode(bytes);
   }
 
   // False once the assembler is full.
@@ -289,7 +289,7 @@ final class ParallelListReader {
 
   // Reads one item on its own, where it stood in the source.
   private ItemRead read(Chunk chunk, boolean json) throws IOException {
-    String text = decode(ByteBuffer.wrap(chunk.bytes()));
+    String text = decode(ByteBuffer.wrap(chunk.bytes())).toString();
     LimitedReader limited =
         new LimitedReader(new StringReader(text), limits, YamlTokens.BUFFER_CHARS, chunk.origin());
     try {
