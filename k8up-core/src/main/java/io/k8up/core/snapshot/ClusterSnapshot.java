@@ -101,7 +101,7 @@ public final class ClusterSnapshot {
     // A large snapshot's claims are sorted on the common fork-join pool while its pods are sorted
     // and indexed here: both take a tenth of a second or more for 100,000.
     CompletableFuture<ImmutableList<Claim>> sortedClaims = claims.size() < SORTED_APART
-        ? CompletableFuture.completedFuture(null)
+        ? CompletableFuture.completedFuture(sortedClaims(claims))
         : CompletableFuture.supplyAsync(() -> sortedClaims(claims));
     ImmutableList<Pod> sortedPods;
     Map<String, PersistentVolume> byName = new HashMap<>();
@@ -113,24 +113,21 @@ public final class ClusterSnapshot {
       }
     } catch (IllegalArgumentException e) {
       // Two claims of one name are said first, as they are when sorted here.
-      claimsSorted(sortedClaims, claims);
+      claimsSorted(sortedClaims);
       throw e;
     }
-    return new ClusterSnapshot(claimsSorted(sortedClaims, claims), ImmutableMap.copyOf(byName),
+    return new ClusterSnapshot(claimsSorted(sortedClaims), ImmutableMap.copyOf(byName),
         sortedPods, indexPodsByClaim(sortedPods), ClusterWide.NONE, ImmutableList.copyOf(notes));
   }
 
-  // The claims sorted on the pool, or here if they were not.
-  private static ImmutableList<Claim> claimsSorted(
-      CompletableFuture<ImmutableList<Claim>> sorting, Collection<Claim> claims) {
-    ImmutableList<Claim> sorted;
+  // The claims sorted on the pool, or the problem found there.
+  private static ImmutableList<Claim> claimsSorted(CompletableFuture<ImmutableList<Claim>> sorting) {
     try {
-      sorted = sorting.join();
+      return sorting.join();
     } catch (CompletionException e) {
       Throwables.throwIfUnchecked(e.getCause());
       throw e;
     }
-    return sorted != null ? sorted : sortedClaims(claims);
   }
 
   private static ImmutableList<Claim> sortedClaims(Collection<Claim> claims) {
